@@ -1,0 +1,22 @@
+//! Logs go to stderr as text lines, filtered by `KHIEN_LOG` / the `log` setting.
+//! Nothing identifying a reporter is ever passed to a log macro; see khien-web's
+//! request_log for what a request records.
+
+use tracing_subscriber::EnvFilter;
+
+/// Installs the global log subscriber. An unparseable filter falls back to `info`
+/// with a warning rather than refusing to start.
+pub fn init(filter: &str) {
+    let (filter, bad) = match EnvFilter::try_new(filter) {
+        Ok(filter) => (filter, false),
+        Err(_) => (EnvFilter::new("info"), true),
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+    if bad {
+        tracing::warn!("the log filter setting is not valid; using \"info\"");
+    }
+}

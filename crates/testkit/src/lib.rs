@@ -1,0 +1,13 @@
+//! Test harness: fresh databases on either backend, and a real server on port 0.
+//!
+//! PostgreSQL tests read `KHIEN_TEST_DATABASE_URL` (an account allowed to create
+//! databases, e.g. `postgres://postgres@127.0.0.1:55432/postgres`, which
+//! `scripts/test` provides) and create one uniquely named database per test.
+#![forbid(unsafe_code)]
+
+mod fresh_database;
+mod spawn_app;
+
+pub use fresh_database::{TestDatabase, fresh_database, open_test_store};
+pub use khien_store::Backend;
+pub use spawn_app::{TestApp, spawn_app};

@@ -1,0 +1,82 @@
+//! A real server on port 0, started the way `khien serve` starts one.
+
+use std::time::Duration;
+
+use khien_store::{Backend, Store};
+use khien_web::{Application, ServerSettings};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::fresh_database::{TestDatabase, fresh_database};
+
+/// A running server and a client for it.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub base_url: String,
+    /// Keeps cookies, does not follow redirects (tests assert on them).
+    pub client: reqwest::Client,
+    /// The server's database, for arranging and checking.
+    pub store: Store,
+    /// The database and data directory (kept alive as long as the app).
+    pub database: TestDatabase,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+/// Starts a server with a fresh database on `backend`, fresh keys and a temporary
+/// data directory.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let database = fresh_database(backend).await;
+    let settings = ServerSettings {
+        data_dir: database.data_dir.path().to_owned(),
+        database_url: Some(database.url.clone()),
+        listen: "127.0.0.1:0".parse().expect("an address"),
+        checkpoint_every: 100,
+        connect_timeout: Duration::from_secs(10),
+    };
+    let application = Application::build(settings)
+        .await
+        .expect("the test server starts");
+    let base_url = format!("http://{}", application.local_addr());
+    let store = application.state().store.clone();
+    let (shutdown, stop) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        application
+            .run_until(async {
+                let _ = stop.await;
+            })
+            .await
+            .expect("the test server stops cleanly");
+    });
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("an HTTP client");
+    TestApp {
+        base_url,
+        client,
+        store,
+        database,
+        shutdown: Some(shutdown),
+        task: Some(task),
+    }
+}
+
+impl TestApp {
+    /// The full URL of a path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// Stops the server gracefully and waits for it (signing the final checkpoint).
+    pub async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.expect("the server task ends");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Errors as users see them.
+//!
+//! A user's mistake names what is wrong. An internal failure shows only an incident
+//! id; the cause chain goes to the log under the same id, so an administrator can
+//! find it and the user learns nothing about the inside of the server.
+
+use std::error::Error as StdError;
+use std::fmt::Write as _;
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+/// An error a handler returns.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The request is wrong; the message says what, naming the field if there is one.
+    #[error("{message}")]
+    BadRequest {
+        /// The field at fault, if any.
+        field: Option<&'static str>,
+        /// A message for the user.
+        message: String,
+    },
+    /// The thing asked for does not exist, or the caller may not know it exists.
+    #[error("not found")]
+    NotFound,
+    /// Something failed inside the server.
+    #[error("internal error")]
+    Internal(#[source] Box<dyn StdError + Send + Sync>),
+}
+
+impl AppError {
+    /// Wraps an internal failure.
+    pub fn internal(error: impl StdError + Send + Sync + 'static) -> Self {
+        Self::Internal(Box::new(error))
+    }
+}
+
+impl From<khien_store::StoreError> for AppError {
+    fn from(error: khien_store::StoreError) -> Self {
+        match error {
+            khien_store::StoreError::NotFound => AppError::NotFound,
+            other => AppError::internal(other),
+        }
+    }
+}
+
+/// A short random id that ties the user's error page to the log line.
+pub fn new_incident_id() -> String {
+    let mut bytes = [0u8; 6];
+    getrandom::fill(&mut bytes).expect("the operating system's random source failed");
+    hex::encode(bytes)
+}
+
+/// The error and all its causes, one per line, for the log.
+fn cause_chain(error: &(dyn StdError + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let _ = write!(text, ": {cause}");
+        source = cause.source();
+    }
+    text
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        match self {
+            AppError::BadRequest { field, message } => (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": message, "field": field })),
+            )
+                .into_response(),
+            AppError::NotFound => (
+                StatusCode::NOT_FOUND,
+                Json(json!({ "error": "không tìm thấy / not found" })),
+            )
+                .into_response(),
+            AppError::Internal(error) => {
+                let incident = new_incident_id();
+                tracing::error!(incident = %incident, cause = %cause_chain(error.as_ref()), "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Json(json!({
+                        "error": "Lỗi hệ thống / internal error",
+                        "incident": incident,
+                    })),
+                )
+                    .into_response()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("outer")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn the_cause_chain_names_every_cause() {
+        let error = Outer(std::io::Error::other("disk full"));
+        assert_eq!(cause_chain(&error), "outer: disk full");
+    }
+
+    #[test]
+    fn incident_ids_differ() {
+        assert_ne!(new_incident_id(), new_incident_id());
+        assert_eq!(new_incident_id().len(), 12);
+    }
+}

@@ -1,0 +1,23 @@
+//! Khiên's HTTP side: the public portal, the staff console and `/api/v1`.
+//!
+//! Pages are rendered on the server with auto-escaping templates (askama) and work
+//! without JavaScript; nothing is loaded from another host. Every response carries
+//! the security headers of [`security_headers`], and request logs never hold a
+//! client address or user agent ([`request_log`]).
+#![forbid(unsafe_code)]
+
+mod app_error;
+mod health;
+mod language;
+mod pages;
+mod request_log;
+pub mod security_headers;
+mod server;
+mod startup;
+mod state;
+mod static_assets;
+
+pub use app_error::AppError;
+pub use server::{router, serve};
+pub use startup::{Access, Application, ServerSettings, StartupError, open_store};
+pub use state::AppState;

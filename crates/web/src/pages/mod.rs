@@ -1,0 +1,5 @@
+//! Server-rendered HTML pages.
+
+pub mod home;
+pub mod not_found;
+mod render;

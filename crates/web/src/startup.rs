@@ -1,0 +1,169 @@
+//! Starting a server: data directory, secrets, database, listener. Shared by
+//! `khien serve`, `khien demo` and the test harness, so tests start the server the
+//! way production does.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use khien_store::audit::AuditRecord;
+use khien_store::data_dir::{DataDir, DataDirError, DataDirLock};
+use khien_store::{Backend, DatabaseUrl, Store, StoreError, StoreOptions};
+use serde_json::json;
+use tokio::net::TcpListener;
+
+use crate::{AppState, serve};
+
+/// What a server needs to start.
+#[derive(Clone, Debug)]
+pub struct ServerSettings {
+    /// The data directory (SQLite file, blobs, secrets).
+    pub data_dir: PathBuf,
+    /// The database; `None` means the SQLite file in the data directory.
+    pub database_url: Option<DatabaseUrl>,
+    /// Where to listen.
+    pub listen: SocketAddr,
+    /// A signed audit checkpoint every this many entries.
+    pub checkpoint_every: u64,
+    /// How long to wait for the database at start.
+    pub connect_timeout: Duration,
+}
+
+/// Why the server could not start; each says what to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// The data directory is unusable or in use.
+    #[error(transparent)]
+    DataDir(#[from] DataDirError),
+    /// The database does not answer or could not be migrated.
+    #[error("database {url}: {source}")]
+    Database {
+        /// The database (password hidden).
+        url: DatabaseUrl,
+        /// What went wrong.
+        source: StoreError,
+    },
+    /// The address could not be bound.
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        /// The address.
+        address: SocketAddr,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// A started, not yet serving, server.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    _lock: Option<DataDirLock>,
+}
+
+/// Whether a command needs the data directory to itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// A server or a migration: one at a time on an SQLite data directory.
+    Exclusive,
+    /// A reader beside a running server (audit verification).
+    Shared,
+}
+
+/// Opens the data directory and the database, bringing the schema up to date.
+/// With [`Access::Exclusive`], holds the directory's lock when the database is the
+/// SQLite file inside it (PostgreSQL allows several servers at once).
+pub async fn open_store(
+    settings: &ServerSettings,
+    access: Access,
+) -> Result<(Store, DataDir, Option<DataDirLock>), StartupError> {
+    let data_dir = DataDir::open(&settings.data_dir)?;
+    let url = settings
+        .database_url
+        .clone()
+        .unwrap_or_else(|| DatabaseUrl::sqlite_in(data_dir.path()));
+    let lock = match (url.backend(), access) {
+        (Backend::Sqlite, Access::Exclusive) => Some(data_dir.lock_exclusive()?),
+        _ => None,
+    };
+    let secrets = data_dir.load_or_create_secrets()?;
+    let database_error = |source| StartupError::Database {
+        url: url.clone(),
+        source,
+    };
+    let store = Store::connect(StoreOptions {
+        url: url.clone(),
+        audit_signing_key: Arc::new(secrets.audit_signing_key),
+        checkpoint_every: settings.checkpoint_every,
+        connect_timeout: settings.connect_timeout,
+    })
+    .await
+    .map_err(database_error)?;
+    store.migrate().await.map_err(database_error)?;
+    Ok((store, data_dir, lock))
+}
+
+impl Application {
+    /// Prepares everything and binds the listener; fails with a clear reason.
+    pub async fn build(settings: ServerSettings) -> Result<Application, StartupError> {
+        let (store, _data_dir, lock) = open_store(&settings, Access::Exclusive).await?;
+        let listener =
+            TcpListener::bind(settings.listen)
+                .await
+                .map_err(|source| StartupError::Listen {
+                    address: settings.listen,
+                    source,
+                })?;
+        Ok(Application {
+            listener,
+            state: AppState::new(store),
+            _lock: lock,
+        })
+    }
+
+    /// The address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// The application's state (the store), for tests and seeding.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes; then signs an audit checkpoint and closes
+    /// the database.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), StoreError> {
+        let store = self.state.store.clone();
+        let mut tx = store.begin().await?;
+        tx.audit(AuditRecord {
+            actor: "system",
+            action: "server.started",
+            object: "server",
+            details: json!({ "version": env!("CARGO_PKG_VERSION") }),
+        })
+        .await?;
+        tx.commit().await?;
+        if let Err(error) = serve(self.listener, self.state, shutdown).await {
+            tracing::error!(error = %error, "server stopped with an error");
+        }
+        let mut tx = store.begin().await?;
+        tx.audit(AuditRecord {
+            actor: "system",
+            action: "server.stopped",
+            object: "server",
+            details: json!({}),
+        })
+        .await?;
+        tx.commit().await?;
+        store.checkpoint().await?;
+        store.close().await;
+        Ok(())
+    }
+}
