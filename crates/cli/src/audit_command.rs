@@ -32,13 +32,13 @@ pub async fn verify(installation: &InstallationArgs) -> Result<ExitCode, Failure
     let trusted_key = DataDir::open(&settings.data_dir)
         .and_then(|dir| dir.audit_verifying_key())
         .map_err(Failure::new)?;
-    let (store, _data_dir, _lock) = open_store(&settings.server_settings(), Access::Shared)
+    let opened = open_store(&settings.server_settings(), Access::Shared)
         .await
         .map_err(Failure::new)?;
-    let verdict = verify_chain(&store, &trusted_key)
+    let verdict = verify_chain(&opened.store, &trusted_key)
         .await
         .map_err(Failure::new)?;
-    store.close().await;
+    opened.store.close().await;
     match verdict {
         AuditVerdict::Intact {
             entries,

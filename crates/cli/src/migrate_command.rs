@@ -11,10 +11,10 @@ use crate::settings;
 /// Brings the schema up to date (opening the store migrates it) and exits.
 pub async fn run(installation: &InstallationArgs) -> Result<ExitCode, Failure> {
     let settings = settings::load(installation, None).map_err(Failure::usage)?;
-    let (store, _data_dir, _lock) = open_store(&settings.server_settings(), Access::Exclusive)
+    let opened = open_store(&settings.server_settings(), Access::Exclusive)
         .await
         .map_err(Failure::new)?;
-    store.close().await;
+    opened.store.close().await;
     println!("database schema is up to date");
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use khien_store::DatabaseUrl;
+use khien_vault::kdf::KdfParams;
 use khien_web::ServerSettings;
 use serde::Deserialize;
 
@@ -205,6 +206,7 @@ impl Settings {
             listen: self.listen,
             checkpoint_every: self.audit_checkpoint_every,
             connect_timeout: Duration::from_secs(10),
+            kdf_params: KdfParams::PRODUCTION,
         }
     }
 }

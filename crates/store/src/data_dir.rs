@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use khien_vault::server_secret::ServerSecret;
 use khien_vault::signing::{SigningKey, VerifyingKey};
 use zeroize::Zeroizing;
 
@@ -55,7 +56,7 @@ pub struct DataDirLock {
 /// The installation's secrets, loaded from (or created in) `secrets/`.
 pub struct InstallationSecrets {
     /// Key for HMAC lookups (receipts) and blind indexes.
-    pub server_secret: Zeroizing<[u8; 32]>,
+    pub server_secret: ServerSecret,
     /// Key that signs audit checkpoints.
     pub audit_signing_key: SigningKey,
 }
@@ -144,7 +145,7 @@ impl DataDir {
             })?;
         }
         Ok(InstallationSecrets {
-            server_secret,
+            server_secret: ServerSecret::from_bytes(&server_secret),
             audit_signing_key,
         })
     }
@@ -232,7 +233,10 @@ mod tests {
         let dir = DataDir::open(&temp.path().join("data")).unwrap();
         let first = dir.load_or_create_secrets().unwrap();
         let second = dir.load_or_create_secrets().unwrap();
-        assert_eq!(*first.server_secret, *second.server_secret);
+        assert_eq!(
+            first.server_secret.expose_secret(),
+            second.server_secret.expose_secret()
+        );
         assert_eq!(
             first.audit_signing_key.verifying_key(),
             second.audit_signing_key.verifying_key()

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use khien_store::{Backend, Store};
+use khien_vault::kdf::KdfParams;
 use khien_web::{Application, ServerSettings};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -17,6 +18,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The server's database, for arranging and checking.
     pub store: Store,
+    /// The server's state (store, data directory, secret), for arranging and checking.
+    pub state: khien_web::AppState,
     /// The database and data directory (kept alive as long as the app).
     pub database: TestDatabase,
     shutdown: Option<oneshot::Sender<()>>,
@@ -33,12 +36,14 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         listen: "127.0.0.1:0".parse().expect("an address"),
         checkpoint_every: 100,
         connect_timeout: Duration::from_secs(10),
+        kdf_params: KdfParams::for_tests(),
     };
     let application = Application::build(settings)
         .await
         .expect("the test server starts");
     let base_url = format!("http://{}", application.local_addr());
-    let store = application.state().store.clone();
+    let state = application.state().clone();
+    let store = state.store.clone();
     let (shutdown, stop) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         application
@@ -58,6 +63,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         base_url,
         client,
         store,
+        state,
         database,
         shutdown: Some(shutdown),
         task: Some(task),

@@ -19,5 +19,5 @@ mod static_assets;
 
 pub use app_error::AppError;
 pub use server::{router, serve};
-pub use startup::{Access, Application, ServerSettings, StartupError, open_store};
+pub use startup::{Access, Application, OpenedStore, ServerSettings, StartupError, open_store};
 pub use state::AppState;

@@ -11,6 +11,8 @@ use std::time::Duration;
 use khien_store::audit::AuditRecord;
 use khien_store::data_dir::{DataDir, DataDirError, DataDirLock};
 use khien_store::{Backend, DatabaseUrl, Store, StoreError, StoreOptions};
+use khien_vault::kdf::KdfParams;
+use khien_vault::server_secret::ServerSecret;
 use serde_json::json;
 use tokio::net::TcpListener;
 
@@ -29,6 +31,9 @@ pub struct ServerSettings {
     pub checkpoint_every: u64,
     /// How long to wait for the database at start.
     pub connect_timeout: Duration,
+    /// Argon2id cost for passwords and receipts: production strength except in the
+    /// test harness, where it is cheap so that suites run quickly.
+    pub kdf_params: KdfParams,
 }
 
 /// Why the server could not start; each says what to fix.
@@ -77,7 +82,7 @@ pub enum Access {
 pub async fn open_store(
     settings: &ServerSettings,
     access: Access,
-) -> Result<(Store, DataDir, Option<DataDirLock>), StartupError> {
+) -> Result<OpenedStore, StartupError> {
     let data_dir = DataDir::open(&settings.data_dir)?;
     let url = settings
         .database_url
@@ -101,13 +106,30 @@ pub async fn open_store(
     .await
     .map_err(database_error)?;
     store.migrate().await.map_err(database_error)?;
-    Ok((store, data_dir, lock))
+    Ok(OpenedStore {
+        store,
+        data_dir,
+        server_secret: Arc::new(secrets.server_secret),
+        lock,
+    })
+}
+
+/// An opened installation: its database, data directory and secret.
+pub struct OpenedStore {
+    /// The migrated database.
+    pub store: Store,
+    /// The data directory.
+    pub data_dir: DataDir,
+    /// Key of receipt lookups and blind indexes.
+    pub server_secret: Arc<ServerSecret>,
+    /// The directory lock, when one was taken; released on drop.
+    pub lock: Option<DataDirLock>,
 }
 
 impl Application {
     /// Prepares everything and binds the listener; fails with a clear reason.
     pub async fn build(settings: ServerSettings) -> Result<Application, StartupError> {
-        let (store, _data_dir, lock) = open_store(&settings, Access::Exclusive).await?;
+        let opened = open_store(&settings, Access::Exclusive).await?;
         let listener =
             TcpListener::bind(settings.listen)
                 .await
@@ -117,8 +139,13 @@ impl Application {
                 })?;
         Ok(Application {
             listener,
-            state: AppState::new(store),
-            _lock: lock,
+            state: AppState {
+                store: opened.store,
+                data_dir: opened.data_dir,
+                server_secret: opened.server_secret,
+                kdf_params: settings.kdf_params,
+            },
+            _lock: opened.lock,
         })
     }
 
