@@ -77,12 +77,14 @@ impl TestApp {
     }
 
     /// Stops the server gracefully and waits for it (signing the final checkpoint).
-    pub async fn stop(mut self) {
+    /// Returns the database, which outlives the server, for checks after shutdown.
+    pub async fn stop(mut self) -> TestDatabase {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
         if let Some(task) = self.task.take() {
             task.await.expect("the server task ends");
         }
+        self.database
     }
 }

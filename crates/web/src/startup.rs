@@ -130,6 +130,26 @@ impl Application {
     /// Prepares everything and binds the listener; fails with a clear reason.
     pub async fn build(settings: ServerSettings) -> Result<Application, StartupError> {
         let opened = open_store(&settings, Access::Exclusive).await?;
+        let record_start = async {
+            let mut tx = opened.store.begin().await?;
+            tx.audit(AuditRecord {
+                actor: "system",
+                action: "server.started",
+                object: "server",
+                details: json!({ "version": env!("CARGO_PKG_VERSION") }),
+            })
+            .await?;
+            tx.commit().await
+        };
+        record_start
+            .await
+            .map_err(|source| StartupError::Database {
+                url: settings
+                    .database_url
+                    .clone()
+                    .unwrap_or_else(|| DatabaseUrl::sqlite_in(opened.data_dir.path())),
+                source,
+            })?;
         let listener =
             TcpListener::bind(settings.listen)
                 .await
@@ -168,15 +188,6 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), StoreError> {
         let store = self.state.store.clone();
-        let mut tx = store.begin().await?;
-        tx.audit(AuditRecord {
-            actor: "system",
-            action: "server.started",
-            object: "server",
-            details: json!({ "version": env!("CARGO_PKG_VERSION") }),
-        })
-        .await?;
-        tx.commit().await?;
         if let Err(error) = serve(self.listener, self.state, shutdown).await {
             tracing::error!(error = %error, "server stopped with an error");
         }
