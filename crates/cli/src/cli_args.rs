@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::calendar_command::CalendarArgs;
+use crate::unit_command::UnitArgs;
+use crate::user_command::UserArgs;
 
 /// Khiên: safe reporting of corruption, waste and misconduct; on-time resolution;
 /// protection of the people who report.
@@ -52,6 +54,10 @@ pub enum Command {
     },
     /// Vietnamese lunar calendar, holidays and working days.
     Calendar(CalendarArgs),
+    /// The organisation tree: add, list and import units.
+    Unit(UnitArgs),
+    /// Staff accounts: add, change password, recover, reset, disable, list.
+    User(UserArgs),
 }
 
 /// Audit subcommands.

@@ -7,7 +7,12 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use khien_domain::accounts::{
+    HeadPosition, Password, Role, UnitCode, UnitKind, UnitName, Username,
+};
+use khien_store::accounts::{NewUnit, NewUser};
 use khien_web::Application;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::Failure;
 use crate::cli_args::InstallationArgs;
@@ -38,10 +43,26 @@ pub async fn run(
     let application = Application::build(settings.server_settings())
         .await
         .map_err(Failure::new)?;
+    let logins = seed_demo_province(&application).await?;
     let address = application.local_addr();
     println!("Khiên demo is running. Stop it with Ctrl-C.");
     println!();
     println!("  Cổng thông tin / public portal:  http://{address}/");
+    println!();
+    println!("  Demo logins (this demo only; new passwords at every start):");
+    println!(
+        "    {:<16} {:<20} {:<32}  unit",
+        "username", "password", "TOTP secret"
+    );
+    for login in &logins {
+        println!(
+            "    {:<16} {:<20} {:<32}  {}",
+            login.username,
+            login.password.expose_secret(),
+            login.totp_secret.expose_secret(),
+            login.unit
+        );
+    }
     println!(
         "  Data directory (recreated at every demo start): {}",
         settings.data_dir.display()
@@ -74,4 +95,159 @@ fn recreate_demo_dir(path: &Path) -> Result<(), Failure> {
     std::fs::create_dir_all(path)
         .and_then(|()| std::fs::write(path.join(DEMO_MARKER), "made by khien demo\n"))
         .map_err(|error| Failure::new(format!("cannot create {}: {error}", path.display())))
+}
+
+/// The demo province: a fictional "tỉnh Thanh Sơn" with the bodies that handle
+/// reports. (code, kind, parent, name, head position)
+const DEMO_UNITS: [(&str, UnitKind, Option<&str>, &str, &str); 10] = [
+    (
+        "TU",
+        UnitKind::PartyCommittee,
+        None,
+        "Tỉnh ủy Thanh Sơn",
+        "Bí thư Tỉnh ủy",
+    ),
+    (
+        "UBKT-TU",
+        UnitKind::PartyInspection,
+        Some("TU"),
+        "Ủy ban Kiểm tra Tỉnh ủy",
+        "Chủ nhiệm Ủy ban Kiểm tra",
+    ),
+    (
+        "BNC-TU",
+        UnitKind::InternalAffairs,
+        Some("TU"),
+        "Ban Nội chính Tỉnh ủy",
+        "Trưởng Ban Nội chính",
+    ),
+    (
+        "UBND",
+        UnitKind::PeoplesCommittee,
+        None,
+        "Ủy ban nhân dân tỉnh Thanh Sơn",
+        "Chủ tịch Ủy ban nhân dân tỉnh",
+    ),
+    (
+        "TTT",
+        UnitKind::Inspectorate,
+        Some("UBND"),
+        "Thanh tra tỉnh",
+        "Chánh Thanh tra tỉnh",
+    ),
+    (
+        "SO-TC",
+        UnitKind::Department,
+        Some("UBND"),
+        "Sở Tài chính",
+        "Giám đốc Sở Tài chính",
+    ),
+    (
+        "SO-XD",
+        UnitKind::Department,
+        Some("UBND"),
+        "Sở Xây dựng",
+        "Giám đốc Sở Xây dựng",
+    ),
+    (
+        "CA",
+        UnitKind::Police,
+        None,
+        "Công an tỉnh Thanh Sơn",
+        "Giám đốc Công an tỉnh",
+    ),
+    (
+        "XA-ANPHU",
+        UnitKind::Commune,
+        Some("UBND"),
+        "Ủy ban nhân dân xã An Phú",
+        "Chủ tịch Ủy ban nhân dân xã",
+    ),
+    (
+        "XA-BINHMINH",
+        UnitKind::Commune,
+        Some("UBND"),
+        "Ủy ban nhân dân xã Bình Minh",
+        "Chủ tịch Ủy ban nhân dân xã",
+    ),
+];
+
+/// One demo user per role: (username, role, unit code).
+const DEMO_USERS: [(&str, Role, &str); 9] = [
+    ("demo.admin", Role::Admin, "UBND"),
+    ("demo.intake", Role::Intake, "TTT"),
+    ("demo.handler", Role::Handler, "TTT"),
+    ("demo.head", Role::Head, "TTT"),
+    ("demo.custodian", Role::Custodian, "TTT"),
+    ("demo.protection", Role::Protection, "CA"),
+    ("demo.hr", Role::Hr, "SO-TC"),
+    ("demo.oversight", Role::Oversight, "BNC-TU"),
+    ("demo.auditor", Role::Auditor, "UBND"),
+];
+
+/// A demo login to print in the banner. No `Debug`.
+struct DemoLogin {
+    username: &'static str,
+    unit: &'static str,
+    password: SecretString,
+    totp_secret: SecretString,
+}
+
+/// Seeds the demo province and its users. Passwords are random at every start,
+/// so a demo left running on a network is not open to a published password.
+async fn seed_demo_province(application: &Application) -> Result<Vec<DemoLogin>, Failure> {
+    let state = application.state();
+    let bug = |what: &str, error: &dyn std::fmt::Display| {
+        Failure::new(format!("demo data is invalid ({what}): {error}"))
+    };
+    for (code, kind, parent, name, head) in DEMO_UNITS {
+        let unit = NewUnit {
+            code: UnitCode::parse(code).map_err(|e| bug(code, &e))?,
+            name: UnitName::parse(name).map_err(|e| bug(code, &e))?,
+            kind,
+            parent: parent
+                .map(UnitCode::parse)
+                .transpose()
+                .map_err(|e| bug(code, &e))?,
+            head_position: Some(HeadPosition::parse(head).map_err(|e| bug(code, &e))?),
+        };
+        state
+            .store
+            .add_unit("system", &unit)
+            .await
+            .map_err(|e| Failure::new(format!("cannot seed the demo unit {code}: {e}")))?;
+    }
+    let mut logins = Vec::new();
+    for (username, role, unit) in DEMO_USERS {
+        let password = SecretString::from(format!(
+            "demo-{}",
+            hex_string(&khien_vault::random::random_bytes::<6>())
+        ));
+        let enrolment = state
+            .store
+            .create_user(
+                "system",
+                NewUser {
+                    username: Username::parse(username).map_err(|e| bug(username, &e))?,
+                    unit: UnitCode::parse(unit).map_err(|e| bug(username, &e))?,
+                    roles: vec![role],
+                    password: Password::parse(password.clone()).map_err(|e| bug(username, &e))?,
+                },
+                &state.server_secret,
+                &state.kdf_params,
+            )
+            .await
+            .map_err(|e| Failure::new(format!("cannot seed the demo user {username}: {e}")))?;
+        logins.push(DemoLogin {
+            username,
+            unit,
+            password,
+            totp_secret: enrolment.totp_secret.to_base32(),
+        });
+    }
+    Ok(logins)
+}
+
+fn hex_string(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

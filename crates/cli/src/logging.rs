@@ -2,6 +2,8 @@
 //! Nothing identifying a reporter is ever passed to a log macro; see khien-web's
 //! request_log for what a request records.
 
+use std::io::IsTerminal;
+
 use tracing_subscriber::EnvFilter;
 
 /// Installs the global log subscriber. An unparseable filter falls back to `info`
@@ -14,6 +16,8 @@ pub fn init(filter: &str) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, never in a journal or a file.
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .try_init();
     if bad {

@@ -11,6 +11,8 @@ mod migrate_command;
 mod serve_command;
 mod settings;
 mod shutdown_signal;
+mod unit_command;
+mod user_command;
 
 use std::process::ExitCode;
 
@@ -62,6 +64,8 @@ fn run_async(command: Command) -> ExitCode {
             Command::Audit {
                 command: AuditCommand::Verify { installation },
             } => audit_command::verify(&installation).await,
+            Command::Unit(args) => unit_command::run(args).await,
+            Command::User(args) => user_command::run(args).await,
             Command::Calendar(_) => unreachable!("handled before the runtime starts"),
         };
         match result {

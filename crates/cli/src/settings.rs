@@ -207,6 +207,7 @@ impl Settings {
             checkpoint_every: self.audit_checkpoint_every,
             connect_timeout: Duration::from_secs(10),
             kdf_params: KdfParams::PRODUCTION,
+            login_failures_per_source: khien_web::DEFAULT_ALLOWED_FAILURES,
         }
     }
 }

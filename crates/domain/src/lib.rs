@@ -1,5 +1,9 @@
 //! Domain types and statutory rules of Khiên. Pure: no I/O.
 #![forbid(unsafe_code)]
 
+/// Staff accounts and the organisation tree: parsed names, codes, roles, passwords, TOTP.
+pub mod accounts;
+/// Intake: reports as typed, checked field by field; tracking numbers; attachment rules.
+pub mod intake;
 /// Statutory time limits as dated rule packs, and due-date computation.
 pub mod rules;

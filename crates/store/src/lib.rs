@@ -10,6 +10,7 @@
 //! [audit chain](audit) in the same transaction.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod audit;
 mod backend;
 pub mod data_dir;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use khien_vault::signing::SigningKey;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 
 use crate::{Backend, DatabaseUrl, StoreError, WriteTx};
 
@@ -57,6 +57,21 @@ impl Store {
                 (read, write)
             }
             Backend::Postgres => {
+                // One direct attempt first: a pool that cannot connect only says it
+                // timed out, while this says why ("connection refused", "password
+                // authentication failed", "database does not exist").
+                let attempt = tokio::time::timeout(
+                    options.connect_timeout,
+                    sqlx::AnyConnection::connect(&url),
+                )
+                .await;
+                match attempt {
+                    Ok(Ok(connection)) => {
+                        let _ = connection.close().await;
+                    }
+                    Ok(Err(error)) => return Err(StoreError::Unavailable(error)),
+                    Err(_) => return Err(StoreError::Unavailable(sqlx::Error::PoolTimedOut)),
+                }
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(options.connect_timeout)

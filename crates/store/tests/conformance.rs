@@ -1,7 +1,7 @@
 //! The store conformance suite: every test runs on SQLite and on PostgreSQL.
 //!
 //! Add a test by writing an `async fn name(backend: Backend)` and listing it in the
-//! `conformance!` call at the bottom; it then runs once per backend.
+//! `on_both_backends!` call at the bottom; it then runs once per backend.
 
 use std::time::Duration;
 
@@ -291,20 +291,7 @@ async fn a_missing_row_is_not_found_and_nothing_else(backend: Backend) {
     assert!(matches!(error, StoreError::Other(_)), "{error:?}");
 }
 
-macro_rules! conformance {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
-
-conformance!(
+khien_testkit::on_both_backends!(
     migrating_twice_is_harmless,
     an_intact_chain_verifies,
     an_altered_entry_is_named,

@@ -5,9 +5,13 @@
 //! `scripts/test` provides) and create one uniquely named database per test.
 #![forbid(unsafe_code)]
 
+mod both_backends;
 mod fresh_database;
 mod spawn_app;
+mod staff_fixtures;
 
 pub use fresh_database::{TestDatabase, fresh_database, open_test_store};
 pub use khien_store::Backend;
-pub use spawn_app::{TestApp, spawn_app};
+pub use khien_web::ServerSettings;
+pub use spawn_app::{TestApp, spawn_app, spawn_app_with};
+pub use staff_fixtures::{TEST_PASSWORD, TestUser, current_step};

@@ -29,15 +29,23 @@ pub struct TestApp {
 /// Starts a server with a fresh database on `backend`, fresh keys and a temporary
 /// data directory.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Like [`spawn_app`], with a chance to change the settings first.
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerSettings)) -> TestApp {
     let database = fresh_database(backend).await;
-    let settings = ServerSettings {
+    let mut settings = ServerSettings {
         data_dir: database.data_dir.path().to_owned(),
         database_url: Some(database.url.clone()),
         listen: "127.0.0.1:0".parse().expect("an address"),
         checkpoint_every: 100,
         connect_timeout: Duration::from_secs(10),
         kdf_params: KdfParams::for_tests(),
+        // Every test client comes from 127.0.0.1; tests of the limit lower it.
+        login_failures_per_source: 1000,
     };
+    adjust(&mut settings);
     let application = Application::build(settings)
         .await
         .expect("the test server starts");

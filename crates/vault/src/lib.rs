@@ -53,15 +53,18 @@
 #![deny(missing_docs)]
 
 pub mod blind_index;
+pub mod case_keys;
 pub mod error;
 pub mod kdf;
 pub mod random;
 pub mod receipt;
 pub mod recovery_key;
+pub mod reporter_ticket;
 pub mod sealed_box;
 pub mod server_secret;
 pub mod shares;
 pub mod signing;
 pub mod staff_keys;
+pub mod staff_login;
 pub mod stream;
 pub mod symmetric;

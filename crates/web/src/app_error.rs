@@ -26,6 +26,29 @@ pub enum AppError {
     /// The thing asked for does not exist, or the caller may not know it exists.
     #[error("not found")]
     NotFound,
+    /// No valid session.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Logged in, but without the role this needs.
+    #[error("forbidden")]
+    Forbidden,
+    /// The body is not of a type this endpoint takes.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// The request would duplicate something that exists.
+    #[error("{message}")]
+    Conflict {
+        /// The field at fault.
+        field: Option<&'static str>,
+        /// A message for the user.
+        message: String,
+    },
+    /// Too many attempts; try again later.
+    #[error("too many attempts")]
+    TooManyRequests {
+        /// Seconds until another attempt is considered.
+        retry_after_seconds: u64,
+    },
     /// Something failed inside the server.
     #[error("internal error")]
     Internal(#[source] Box<dyn StdError + Send + Sync>),
@@ -54,6 +77,27 @@ pub fn new_incident_id() -> String {
     hex::encode(bytes)
 }
 
+/// Logs an internal failure's cause chain under its incident id.
+pub fn log_internal(incident: &str, error: &(dyn StdError + 'static)) {
+    tracing::error!(incident = %incident, cause = %cause_chain(error), "internal error");
+}
+
+impl AppError {
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
 /// The error and all its causes, one per line, for the log.
 fn cause_chain(error: &(dyn StdError + 'static)) -> String {
     let mut text = error.to_string();
@@ -78,9 +122,40 @@ impl IntoResponse for AppError {
                 Json(json!({ "error": "không tìm thấy / not found" })),
             )
                 .into_response(),
+            AppError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                Json(json!({ "error": "cần đăng nhập / login required" })),
+            )
+                .into_response(),
+            AppError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                Json(json!({ "error": "không có quyền / not permitted for your role" })),
+            )
+                .into_response(),
+            AppError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                Json(json!({ "error": "sai kiểu nội dung / wrong content type" })),
+            )
+                .into_response(),
+            AppError::Conflict { field, message } => (
+                StatusCode::CONFLICT,
+                Json(json!({ "error": message, "field": field })),
+            )
+                .into_response(),
+            AppError::TooManyRequests {
+                retry_after_seconds,
+            } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(axum::http::header::RETRY_AFTER, retry_after_seconds.to_string())],
+                Json(json!({
+                    "error": "quá nhiều lần thử, hãy thử lại sau / too many attempts, try again later",
+                    "retry_after_seconds": retry_after_seconds,
+                })),
+            )
+                .into_response(),
             AppError::Internal(error) => {
                 let incident = new_incident_id();
-                tracing::error!(incident = %incident, cause = %cause_chain(error.as_ref()), "internal error");
+                log_internal(&incident, error.as_ref());
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     Json(json!({

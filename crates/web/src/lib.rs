@@ -6,18 +6,24 @@
 //! client address or user agent ([`request_log`]).
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod app_error;
+mod console;
 mod health;
 mod language;
+mod login_attempt;
+mod login_throttle;
 mod pages;
 mod request_log;
 pub mod security_headers;
 mod server;
+pub mod staff_session;
 mod startup;
 mod state;
 mod static_assets;
 
 pub use app_error::AppError;
-pub use server::{router, serve};
+pub use login_throttle::{DEFAULT_ALLOWED_FAILURES, LoginThrottle};
+pub use server::{route_paths, router, serve};
 pub use startup::{Access, Application, OpenedStore, ServerSettings, StartupError, open_store};
 pub use state::AppState;

@@ -1,33 +1,109 @@
 //! The router and the server loop.
+//!
+//! Every route is listed once, in [`routes`]; the router is built from that list and
+//! the authorisation-matrix test reads the same list, so a route cannot be added
+//! without the test noticing that it has no row.
 
 use std::future::Future;
+use std::net::SocketAddr;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{MethodRouter, get, post};
 use tokio::net::TcpListener;
 
-use crate::{AppState, health, pages, request_log, security_headers, static_assets};
+use crate::{AppState, api, console, health, pages, request_log, security_headers, static_assets};
 
-/// Every route of the application.
+/// Every route: its path and its handlers.
+pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        // Public portal and operations.
+        ("/", get(pages::home::show)),
+        ("/healthz", get(health::healthz)),
+        ("/readyz", get(health::readyz)),
+        ("/static/{*path}", get(static_assets::serve)),
+        // Staff console.
+        (
+            "/staff/login",
+            get(console::login::show).post(console::login::submit),
+        ),
+        ("/staff/logout", post(console::login::logout)),
+        ("/staff", get(console::home::show)),
+        (
+            "/staff/account/password",
+            get(console::password::show).post(console::password::submit),
+        ),
+        (
+            "/staff/recover",
+            get(console::recover::show).post(console::recover::submit),
+        ),
+        (
+            "/staff/admin/units",
+            get(console::admin_units::show).post(console::admin_units::add),
+        ),
+        (
+            "/staff/admin/users",
+            get(console::admin_users::show).post(console::admin_users::add),
+        ),
+        (
+            "/staff/admin/users/{username}/disable",
+            post(console::admin_users::disable),
+        ),
+        (
+            "/staff/admin/users/{username}/enable",
+            post(console::admin_users::enable),
+        ),
+        (
+            "/staff/admin/users/{username}/reset",
+            post(console::admin_users::reset),
+        ),
+        // JSON API.
+        ("/api/v1/openapi.json", get(api::openapi::serve)),
+        ("/api/v1/auth/login", post(api::auth::login)),
+        ("/api/v1/auth/logout", post(api::auth::logout)),
+        ("/api/v1/auth/me", get(api::auth::me)),
+        ("/api/v1/auth/password", post(api::auth::change_password)),
+        ("/api/v1/auth/recover", post(api::auth::recover)),
+        ("/api/v1/units", get(api::units::list).post(api::units::add)),
+        ("/api/v1/users", get(api::users::list).post(api::users::add)),
+        (
+            "/api/v1/users/{username}/disable",
+            post(api::users::disable),
+        ),
+        ("/api/v1/users/{username}/enable", post(api::users::enable)),
+        ("/api/v1/users/{username}/reset", post(api::users::reset)),
+    ]
+}
+
+/// The paths of every route, for tests that must cover them all.
+pub fn route_paths() -> Vec<&'static str> {
+    routes().into_iter().map(|(path, _)| path).collect()
+}
+
+/// Every route of the application, with the security headers and request logging.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(pages::home::show))
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/static/{*path}", get(static_assets::serve))
+    let mut router = Router::new();
+    for (path, method_router) in routes() {
+        router = router.route(path, method_router);
+    }
+    router
         .fallback(pages::not_found::show)
         .layer(axum::middleware::from_fn(security_headers::add))
         .layer(request_log::layer())
         .with_state(state)
 }
 
-/// Serves until `shutdown` completes, then lets requests in flight finish.
+/// Serves until `shutdown` completes, then lets requests in flight finish. The
+/// peer address reaches only the staff-login throttle, in memory (see
+/// `login_throttle`); it is never logged or stored.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

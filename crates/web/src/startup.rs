@@ -16,7 +16,7 @@ use khien_vault::server_secret::ServerSecret;
 use serde_json::json;
 use tokio::net::TcpListener;
 
-use crate::{AppState, serve};
+use crate::{AppState, LoginThrottle, serve};
 
 /// What a server needs to start.
 #[derive(Clone, Debug)]
@@ -34,6 +34,8 @@ pub struct ServerSettings {
     /// Argon2id cost for passwords and receipts: production strength except in the
     /// test harness, where it is cheap so that suites run quickly.
     pub kdf_params: KdfParams,
+    /// Failed staff logins allowed per source address within 15 minutes.
+    pub login_failures_per_source: u32,
 }
 
 /// Why the server could not start; each says what to fix.
@@ -164,6 +166,7 @@ impl Application {
                 data_dir: opened.data_dir,
                 server_secret: opened.server_secret,
                 kdf_params: settings.kdf_params,
+                login_throttle: Arc::new(LoginThrottle::new(settings.login_failures_per_source)),
             },
             _lock: opened.lock,
         })

@@ -7,6 +7,8 @@ use khien_store::data_dir::DataDir;
 use khien_vault::kdf::KdfParams;
 use khien_vault::server_secret::ServerSecret;
 
+use crate::LoginThrottle;
+
 /// Shared state of the web application. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
@@ -18,4 +20,6 @@ pub struct AppState {
     pub server_secret: Arc<ServerSecret>,
     /// Argon2id cost of password and receipt key derivation.
     pub kdf_params: KdfParams,
+    /// Failed staff logins per source, in memory only.
+    pub login_throttle: Arc<LoginThrottle>,
 }

@@ -122,20 +122,7 @@ async fn start_and_stop_are_in_the_audit_chain(backend: Backend) {
     );
 }
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
-
-on_both_backends!(
+khien_testkit::on_both_backends!(
     probes_answer,
     readiness_fails_when_the_database_is_gone,
     every_response_carries_the_security_headers,

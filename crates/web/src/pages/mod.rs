@@ -3,3 +3,5 @@
 pub mod home;
 pub mod not_found;
 mod render;
+
+pub use render::render_page;

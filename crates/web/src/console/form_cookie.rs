@@ -1,0 +1,32 @@
+//! CSRF protection for the two console forms used before a session exists (login,
+//! recovery): a random token in a `SameSite=Strict` cookie and the same token in the
+//! form ("double submit").
+
+use axum::http::HeaderMap;
+use axum::http::header::COOKIE;
+use khien_vault::random::random_bytes;
+
+use crate::staff_session::tokens_match;
+
+const FORM_COOKIE: &str = "khien_form";
+
+/// A new token and the `Set-Cookie` value that carries it.
+pub fn issue() -> (String, String) {
+    let token = hex::encode(random_bytes::<24>());
+    let cookie = format!("{FORM_COOKIE}={token}; Path=/staff; HttpOnly; Secure; SameSite=Strict");
+    (token, cookie)
+}
+
+/// Whether the form's token matches the cookie's.
+pub fn matches(headers: &HeaderMap, form_token: &str) -> bool {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == FORM_COOKIE)
+        .is_some_and(|(_, cookie_token)| {
+            !cookie_token.is_empty() && tokens_match(cookie_token, form_token)
+        })
+}
