@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use khien_calendar::{Calendar, OfficialSchedule, lunar};
+use khien_calendar::{Calendar, lunar};
 use serde::Serialize;
 
 /// Arguments of `khien calendar`.
@@ -188,41 +188,7 @@ fn to_json(value: &impl Serialize) -> Result<String, String> {
 /// The built-in calendar plus the schedules in `data_dir/calendars/*.toml`, if that
 /// folder exists. Files are read in name order; two files for one year are an error.
 fn load_calendar(data_dir: &Path) -> Result<Calendar, String> {
-    let mut calendar = Calendar::builtin();
-    let folder = data_dir.join("calendars");
-    let entries = match std::fs::read_dir(&folder) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(calendar),
-        Err(e) => return Err(format!("cannot read {}: {e}", folder.display())),
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot read {}: {e}", folder.display()))?
-            .path();
-        if path.extension().is_some_and(|ext| ext == "toml") {
-            paths.push(path);
-        }
-    }
-    paths.sort();
-    let mut seen: Vec<(i32, &Path)> = Vec::new();
-    for path in &paths {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let schedule = OfficialSchedule::from_toml_str(&text)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        if let Some((_, other)) = seen.iter().find(|(year, _)| *year == schedule.year()) {
-            return Err(format!(
-                "{}: year {} is already given by {}",
-                path.display(),
-                schedule.year(),
-                other.display()
-            ));
-        }
-        seen.push((schedule.year(), path));
-        calendar.add_schedule(schedule);
-    }
-    Ok(calendar)
+    khien_store::calendar_files::load_calendar(data_dir).map_err(|error| error.to_string())
 }
 
 fn parse_year(text: &str) -> Result<i32, String> {

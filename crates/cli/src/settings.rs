@@ -26,6 +26,8 @@ pub struct FileSettings {
     pub database_url: Option<String>,
     /// A signed audit checkpoint every this many entries.
     pub audit_checkpoint_every: Option<u64>,
+    /// Largest attachment accepted, in MiB.
+    pub max_attachment_mib: Option<u64>,
     /// Log filter, e.g. `info` or `khien_web=debug,info`.
     pub log: Option<String>,
 }
@@ -52,6 +54,8 @@ pub struct Settings {
     pub listen: SocketAddr,
     /// Audit checkpoint interval.
     pub audit_checkpoint_every: u64,
+    /// Largest attachment accepted, in bytes.
+    pub max_attachment_bytes: u64,
     /// Log filter.
     pub log: String,
 }
@@ -90,6 +94,7 @@ pub const DEFAULT_DATA_DIR: &str = "./khien-data";
 /// Built-in default listen address.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 const DEFAULT_CHECKPOINT_EVERY: u64 = 1000;
+const DEFAULT_MAX_ATTACHMENT_MIB: u64 = 100;
 const DEFAULT_LOG: &str = "info,sqlx=warn";
 
 impl FlagSettings {
@@ -174,6 +179,18 @@ pub fn resolve(
         (None, None) => DEFAULT_CHECKPOINT_EVERY,
     };
 
+    let max_attachment_mib = match (env("KHIEN_MAX_ATTACHMENT_MIB"), file.max_attachment_mib) {
+        (Some(text), _) => parse_positive(&text, "KHIEN_MAX_ATTACHMENT_MIB")?,
+        (None, Some(0)) => {
+            return Err(SettingsError::BadValue {
+                origin: "config key max_attachment_mib".into(),
+                problem: "must be at least 1".into(),
+            });
+        }
+        (None, Some(n)) => n,
+        (None, None) => DEFAULT_MAX_ATTACHMENT_MIB,
+    };
+
     let log = env("KHIEN_LOG")
         .or(file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_owned());
@@ -183,6 +200,7 @@ pub fn resolve(
         database_url,
         listen,
         audit_checkpoint_every,
+        max_attachment_bytes: max_attachment_mib.saturating_mul(1024 * 1024),
         log,
     })
 }
@@ -208,6 +226,8 @@ impl Settings {
             connect_timeout: Duration::from_secs(10),
             kdf_params: KdfParams::PRODUCTION,
             login_failures_per_source: khien_web::DEFAULT_ALLOWED_FAILURES,
+            max_attachment_bytes: self.max_attachment_bytes,
+            anonymous_requests_before_slowdown: 20,
         }
     }
 }

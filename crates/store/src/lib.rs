@@ -13,9 +13,12 @@
 pub mod accounts;
 pub mod audit;
 mod backend;
+pub mod blobs;
+pub mod calendar_files;
 pub mod data_dir;
 mod database_url;
 mod error;
+pub mod intake;
 mod store;
 pub mod timestamp;
 mod write_tx;

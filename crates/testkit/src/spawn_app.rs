@@ -44,6 +44,8 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerSet
         kdf_params: KdfParams::for_tests(),
         // Every test client comes from 127.0.0.1; tests of the limit lower it.
         login_failures_per_source: 1000,
+        max_attachment_bytes: 100 * 1024 * 1024,
+        anonymous_requests_before_slowdown: 100_000,
     };
     adjust(&mut settings);
     let application = Application::build(settings)

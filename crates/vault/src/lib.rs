@@ -67,4 +67,5 @@ pub mod signing;
 pub mod staff_keys;
 pub mod staff_login;
 pub mod stream;
+pub mod submission_proof;
 pub mod symmetric;

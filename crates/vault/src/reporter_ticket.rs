@@ -1,8 +1,9 @@
 //! The reporter's ticket: what the follow-up pages carry between requests after
 //! the reporter has typed their receipt once.
 //!
-//! A ticket holds the case id, the reporter's key (derived from the receipt with
-//! Argon2id, which is too slow to repeat on every page) and an expiry, sealed under
+//! A ticket holds the case id, the case key (opened with the reporter's key, which
+//! is derived from the receipt with Argon2id — too slow to repeat on every page)
+//! and an expiry, sealed under
 //! a key derived from the server secret. Nothing about it is stored on the server:
 //! no session table can link a browser to a case, and a stolen database holds no
 //! ticket. It only ever travels in a `HttpOnly; Secure; SameSite=Strict` cookie or
@@ -28,8 +29,8 @@ pub enum TicketError {
 pub struct ReporterTicket {
     /// The case it opens.
     pub case_id: String,
-    /// The reporter's key for that case.
-    pub reporter_key: DataKey,
+    /// The case key, which the reporter opened with their receipt.
+    pub case_key: DataKey,
     /// Unix seconds after which it is refused.
     pub expires_at: i64,
 }
@@ -44,12 +45,12 @@ fn ticket_key(secret: &ServerSecret) -> DataKey {
 pub fn issue_ticket(
     secret: &ServerSecret,
     case_id: &str,
-    reporter_key: &DataKey,
+    case_key: &DataKey,
     expires_at: i64,
 ) -> Zeroizing<String> {
     let mut plaintext = Zeroizing::new(Vec::with_capacity(40 + case_id.len()));
     plaintext.extend_from_slice(&expires_at.to_be_bytes());
-    plaintext.extend_from_slice(reporter_key.expose_secret());
+    plaintext.extend_from_slice(case_key.expose_secret());
     plaintext.extend_from_slice(case_id.as_bytes());
     let sealed = symmetric::seal(&ticket_key(secret), &plaintext, CONTEXT);
     Zeroizing::new(hex::encode(sealed))
@@ -83,7 +84,7 @@ pub fn open_ticket(
         .to_owned();
     Ok(ReporterTicket {
         case_id,
-        reporter_key: DataKey::from_bytes(&Zeroizing::new(key)),
+        case_key: DataKey::from_bytes(&Zeroizing::new(key)),
         expires_at,
     })
 }
@@ -99,7 +100,7 @@ mod tests {
         let text = issue_ticket(&secret, "abc123", &key, 1_000);
         let ticket = open_ticket(&secret, &text, 999).ok().unwrap();
         assert_eq!(ticket.case_id, "abc123");
-        assert!(ticket.reporter_key == key);
+        assert!(ticket.case_key == key);
         assert_eq!(
             open_ticket(&secret, &text, 1_000).err(),
             Some(TicketError::Expired)

@@ -23,6 +23,9 @@ pub enum AppError {
         /// A message for the user.
         message: String,
     },
+    /// A report (or message) with mistakes, each naming its field; nothing stored.
+    #[error("invalid report")]
+    InvalidReport(Vec<khien_domain::intake::ReportFieldError>),
     /// The thing asked for does not exist, or the caller may not know it exists.
     #[error("not found")]
     NotFound,
@@ -32,6 +35,10 @@ pub enum AppError {
     /// Logged in, but without the role this needs.
     #[error("forbidden")]
     Forbidden,
+    /// The member holds a case role but the unit's key has not been granted to
+    /// them yet: another member of the unit must log in once.
+    #[error("key access pending")]
+    KeyPending,
     /// The body is not of a type this endpoint takes.
     #[error("unsupported media type")]
     UnsupportedMediaType,
@@ -70,6 +77,11 @@ impl From<khien_store::StoreError> for AppError {
     }
 }
 
+/// What a member waiting for the unit's key is told.
+pub const KEY_PENDING_MESSAGE: &str = "Khóa của đơn vị chưa được cấp cho bạn: cần một cán bộ khác \
+     của đơn vị đăng nhập một lần để cấp. / The unit's key has not been granted to you yet: \
+     another member of the unit must log in once to grant it.";
+
 /// A short random id that ties the user's error page to the log line.
 pub fn new_incident_id() -> String {
     let mut bytes = [0u8; 6];
@@ -86,10 +98,10 @@ impl AppError {
     /// The HTTP status this error answers with.
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::BadRequest { .. } | AppError::InvalidReport(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::KeyPending => StatusCode::FORBIDDEN,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -117,6 +129,21 @@ impl IntoResponse for AppError {
                 Json(json!({ "error": message, "field": field })),
             )
                 .into_response(),
+            AppError::InvalidReport(errors) => (
+                StatusCode::BAD_REQUEST,
+                Json(json!({
+                    "error": errors
+                        .first()
+                        .map(|e| format!("{}: {} / {}", e.field, e.message_vi, e.message_en))
+                        .unwrap_or_default(),
+                    "field": errors.first().map(|e| e.field.clone()),
+                    "errors": errors
+                        .iter()
+                        .map(|e| json!({"field": e.field, "message_vi": e.message_vi, "message_en": e.message_en}))
+                        .collect::<Vec<_>>(),
+                })),
+            )
+                .into_response(),
             AppError::NotFound => (
                 StatusCode::NOT_FOUND,
                 Json(json!({ "error": "không tìm thấy / not found" })),
@@ -130,6 +157,11 @@ impl IntoResponse for AppError {
             AppError::Forbidden => (
                 StatusCode::FORBIDDEN,
                 Json(json!({ "error": "không có quyền / not permitted for your role" })),
+            )
+                .into_response(),
+            AppError::KeyPending => (
+                StatusCode::FORBIDDEN,
+                Json(json!({ "error": KEY_PENDING_MESSAGE })),
             )
                 .into_response(),
             AppError::UnsupportedMediaType => (

@@ -8,19 +8,30 @@
 
 pub mod api;
 mod app_error;
+pub mod argon_pool;
+mod attachment_download;
+mod case_access;
+mod case_messages;
 mod console;
+mod form_cookie;
 mod health;
+mod intake_form;
 mod language;
 mod login_attempt;
 mod login_throttle;
+mod next_step;
 mod pages;
+mod portal;
+mod reporter_session;
 mod request_log;
 pub mod security_headers;
 mod server;
+mod source_slowdown;
 pub mod staff_session;
 mod startup;
 mod state;
 mod static_assets;
+mod vietnam_time;
 
 pub use app_error::AppError;
 pub use login_throttle::{DEFAULT_ALLOWED_FAILURES, LoginThrottle};

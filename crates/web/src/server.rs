@@ -8,10 +8,13 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{MethodRouter, get, post};
 use tokio::net::TcpListener;
 
-use crate::{AppState, api, console, health, pages, request_log, security_headers, static_assets};
+use crate::{
+    AppState, api, console, health, pages, portal, request_log, security_headers, static_assets,
+};
 
 /// Every route: its path and its handlers.
 pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
@@ -21,6 +24,26 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/healthz", get(health::healthz)),
         ("/readyz", get(health::readyz)),
         ("/static/{*path}", get(static_assets::serve)),
+        ("/report/new", get(portal::report::show)),
+        (
+            "/report",
+            post(portal::report::submit_form).layer(upload_limit()),
+        ),
+        ("/report/proof", post(portal::proof::download)),
+        (
+            "/follow-up",
+            get(portal::follow_up::show_login).post(portal::follow_up::submit_login),
+        ),
+        ("/follow-up/case", get(portal::follow_up::show_case)),
+        (
+            "/follow-up/messages",
+            post(portal::follow_up::add_message).layer(upload_limit()),
+        ),
+        (
+            "/follow-up/attachments/{id}",
+            get(portal::follow_up::attachment),
+        ),
+        ("/follow-up/leave", post(portal::follow_up::leave)),
         // Staff console.
         (
             "/staff/login",
@@ -28,6 +51,22 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/staff/logout", post(console::login::logout)),
         ("/staff", get(console::home::show)),
+        ("/staff/inbox", get(console::cases::inbox)),
+        ("/staff/cases/{id}", get(console::cases::show)),
+        (
+            "/staff/cases/{id}/messages",
+            post(console::cases::reply).layer(upload_limit()),
+        ),
+        (
+            "/staff/cases/{id}/attachments/{attachment_id}",
+            get(console::cases::attachment),
+        ),
+        (
+            "/staff/intake",
+            get(console::intake::show)
+                .post(console::intake::submit_form)
+                .layer(upload_limit()),
+        ),
         (
             "/staff/account/password",
             get(console::password::show).post(console::password::submit),
@@ -64,6 +103,40 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/auth/password", post(api::auth::change_password)),
         ("/api/v1/auth/recover", post(api::auth::recover)),
         ("/api/v1/units", get(api::units::list).post(api::units::add)),
+        (
+            "/api/v1/reports",
+            post(api::reports::create).layer(upload_limit()),
+        ),
+        (
+            "/api/v1/intake",
+            post(api::reports::intake).layer(upload_limit()),
+        ),
+        (
+            "/api/v1/whistleblower/session",
+            post(api::whistleblower::session),
+        ),
+        (
+            "/api/v1/whistleblower/report",
+            get(api::whistleblower::report),
+        ),
+        (
+            "/api/v1/whistleblower/messages",
+            post(api::whistleblower::add_message).layer(upload_limit()),
+        ),
+        (
+            "/api/v1/whistleblower/attachments/{id}",
+            get(api::whistleblower::attachment),
+        ),
+        ("/api/v1/cases", get(api::cases::list)),
+        ("/api/v1/cases/{id}", get(api::cases::show)),
+        (
+            "/api/v1/cases/{id}/messages",
+            post(api::cases::add_message).layer(upload_limit()),
+        ),
+        (
+            "/api/v1/cases/{id}/attachments/{attachment_id}",
+            get(api::cases::attachment),
+        ),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
         (
             "/api/v1/users/{username}/disable",
@@ -72,6 +145,12 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/users/{username}/enable", post(api::users::enable)),
         ("/api/v1/users/{username}/reset", post(api::users::reset)),
     ]
+}
+
+/// Upload routes stream files into encrypted blobs and enforce the per-file and
+/// file-count limits themselves, so the body-size limit (2 MB by default) is off.
+fn upload_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::disable()
 }
 
 /// The paths of every route, for tests that must cover them all.

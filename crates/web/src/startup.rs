@@ -16,6 +16,12 @@ use khien_vault::server_secret::ServerSecret;
 use serde_json::json;
 use tokio::net::TcpListener;
 
+use khien_domain::intake::AttachmentLimits;
+use khien_store::blobs::{BlobStore, sweep_orphans};
+use khien_store::calendar_files::load_calendar;
+
+use crate::argon_pool::ArgonPool;
+use crate::source_slowdown::SourceSlowdown;
 use crate::{AppState, LoginThrottle, serve};
 
 /// What a server needs to start.
@@ -36,6 +42,11 @@ pub struct ServerSettings {
     pub kdf_params: KdfParams,
     /// Failed staff logins allowed per source address within 15 minutes.
     pub login_failures_per_source: u32,
+    /// Largest attachment accepted, in bytes.
+    pub max_attachment_bytes: u64,
+    /// Anonymous requests (receipts tried, reports sent) per source in ten minutes
+    /// before each further one is delayed.
+    pub anonymous_requests_before_slowdown: u32,
 }
 
 /// Why the server could not start; each says what to fix.
@@ -52,6 +63,9 @@ pub enum StartupError {
         /// What went wrong.
         source: StoreError,
     },
+    /// The blob directory or a calendar file could not be used.
+    #[error("{0}")]
+    Files(String),
     /// The address could not be bound.
     #[error("cannot listen on {address}: {source}")]
     Listen {
@@ -159,6 +173,24 @@ impl Application {
                     address: settings.listen,
                     source,
                 })?;
+        let blobs = BlobStore::open(opened.data_dir.blobs())
+            .map_err(|error| StartupError::Files(format!("attachment directory: {error}")))?;
+        // With SQLite this is the only process, so anything unreferenced is an orphan
+        // of a crash. Several processes may share PostgreSQL: only old files then.
+        let min_age = match opened.store.backend() {
+            Backend::Sqlite => Duration::ZERO,
+            Backend::Postgres => Duration::from_secs(3600),
+        };
+        match sweep_orphans(&opened.store, &blobs, min_age).await {
+            Ok(report) => tracing::info!(
+                tmp_removed = report.tmp_removed,
+                orphans_removed = report.orphans_removed,
+                "swept unfinished uploads"
+            ),
+            Err(error) => tracing::warn!(error = %error, "could not sweep unfinished uploads"),
+        }
+        let calendar = load_calendar(opened.data_dir.path())
+            .map_err(|error| StartupError::Files(error.to_string()))?;
         Ok(Application {
             listener,
             state: AppState {
@@ -167,6 +199,19 @@ impl Application {
                 server_secret: opened.server_secret,
                 kdf_params: settings.kdf_params,
                 login_throttle: Arc::new(LoginThrottle::new(settings.login_failures_per_source)),
+                blobs,
+                argon: ArgonPool::per_core(),
+                calendar: Arc::new(calendar),
+                attachment_limits: AttachmentLimits {
+                    max_file_bytes: settings.max_attachment_bytes,
+                    ..AttachmentLimits::default()
+                },
+                receipt_slowdown: Arc::new(SourceSlowdown::new(
+                    settings.anonymous_requests_before_slowdown,
+                )),
+                submission_slowdown: Arc::new(SourceSlowdown::new(
+                    settings.anonymous_requests_before_slowdown,
+                )),
             },
             _lock: opened.lock,
         })

@@ -7,7 +7,13 @@ use khien_store::data_dir::DataDir;
 use khien_vault::kdf::KdfParams;
 use khien_vault::server_secret::ServerSecret;
 
+use khien_calendar::Calendar;
+use khien_domain::intake::AttachmentLimits;
+use khien_store::blobs::BlobStore;
+
 use crate::LoginThrottle;
+use crate::argon_pool::ArgonPool;
+use crate::source_slowdown::SourceSlowdown;
 
 /// Shared state of the web application. Cheap to clone.
 #[derive(Clone)]
@@ -22,4 +28,16 @@ pub struct AppState {
     pub kdf_params: KdfParams,
     /// Failed staff logins per source, in memory only.
     pub login_throttle: Arc<LoginThrottle>,
+    /// Encrypted attachment files.
+    pub blobs: BlobStore,
+    /// Bounded pool for receipt key derivations.
+    pub argon: ArgonPool,
+    /// Working days: built-in schedules plus the administrator's.
+    pub calendar: Arc<Calendar>,
+    /// Size and count limits of uploaded files.
+    pub attachment_limits: AttachmentLimits,
+    /// Slows repeated receipt attempts from one source (in memory only).
+    pub receipt_slowdown: Arc<SourceSlowdown>,
+    /// Slows repeated submissions from one source (in memory only).
+    pub submission_slowdown: Arc<SourceSlowdown>,
 }

@@ -92,7 +92,7 @@ async fn console_login_works_with_password_and_totp(backend: Backend) {
     assert_eq!(home.status(), 200);
     let html = home.text().await.unwrap();
     assert!(html.contains("thanh.tra"));
-    assert!(html.contains("Thanh tra tỉnh"));
+    assert!(html.contains("Đơn vị TTT"));
 
     // The same code cannot be used twice.
     let again = api_login(&app, "thanh.tra", PASSWORD, &code).await;

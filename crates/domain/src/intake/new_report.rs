@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, ZeroizeOnDrop};
+use zeroize::Zeroize;
 
 use super::accused::Accused;
 use super::channel::Channel;
@@ -19,8 +19,9 @@ use super::reporter_identity::{ReporterIdentities, ReporterIdentity};
 use crate::accounts::UnitCode;
 
 /// What the report says: the document encrypted under the case key. Holds no
-/// identity of the reporter. No `Debug`; wiped when dropped.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+/// identity of the reporter. No `Debug`. Not wiped on drop, so that a page can
+/// move its fields out; the identity types, the real secret, are wiped.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
 pub struct ReportContent {
     /// Subject, 1–300 characters, one line.
     pub subject: String,
@@ -346,6 +347,7 @@ mod tests {
     fn identity(name: &str) -> IdentityDraft {
         IdentityDraft {
             full_name: name.into(),
+            id_number: "123456789".into(),
             ..IdentityDraft::default()
         }
     }
@@ -511,19 +513,12 @@ mod tests {
             (
                 "bad co-reporter",
                 |d| {
-                    d.identity = Some(IdentityDraft {
-                        full_name: "A".into(),
-                        ..IdentityDraft::default()
-                    });
+                    d.identity = Some(identity("A"));
                     d.co_reporters = vec![
+                        identity("B"),
                         IdentityDraft {
-                            full_name: "B".into(),
-                            ..IdentityDraft::default()
-                        },
-                        IdentityDraft {
-                            full_name: "C".into(),
                             phone: "12".into(),
-                            ..IdentityDraft::default()
+                            ..identity("C")
                         },
                     ];
                 },

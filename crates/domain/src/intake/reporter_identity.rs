@@ -13,7 +13,8 @@ use super::report_draft::IdentityDraft;
 pub struct ReporterIdentity {
     /// Full name, 1–200 characters.
     pub full_name: String,
-    /// CMND (9 digits) or CCCD (12 digits), digits only; `None` when not given.
+    /// CMND (9 digits) or CCCD (12 digits), digits only; `None` when not given
+    /// (a letter may carry only a name and an address).
     pub id_number: Option<String>,
     /// Address, up to 500 characters.
     pub address: Option<String>,
@@ -158,15 +159,28 @@ mod tests {
     #[test]
     fn bad_fields_are_all_named() {
         let cases: &[(IdentityDraft, &[&str])] = &[
+            (draft("", "123456789", "", ""), &["identity.full_name"]),
             (draft("", "", "", ""), &["identity.full_name"]),
             (draft("A", "12345678", "", ""), &["identity.id_number"]),
             (draft("A", "1234567890", "", ""), &["identity.id_number"]),
             (draft("A", "12345678901a", "", ""), &["identity.id_number"]),
-            (draft("A", "", &"x".repeat(501), ""), &["identity.address"]),
-            (draft("A", "", "", "1234567"), &["identity.phone"]),
-            (draft("A", "", "", "1234567890123456"), &["identity.phone"]),
-            (draft("A", "", "", "0912-345-678"), &["identity.phone"]),
-            (draft("A", "", "", "09+12345678"), &["identity.phone"]),
+            (
+                draft("A", "123456789", &"x".repeat(501), ""),
+                &["identity.address"],
+            ),
+            (draft("A", "123456789", "", "1234567"), &["identity.phone"]),
+            (
+                draft("A", "123456789", "", "1234567890123456"),
+                &["identity.phone"],
+            ),
+            (
+                draft("A", "123456789", "", "0912-345-678"),
+                &["identity.phone"],
+            ),
+            (
+                draft("A", "123456789", "", "09+12345678"),
+                &["identity.phone"],
+            ),
             (
                 draft(&"n".repeat(201), "12", "", "abc"),
                 &["identity.full_name", "identity.id_number", "identity.phone"],

@@ -90,6 +90,7 @@ CREATE TABLE attachments (
     size            BIGINT NOT NULL,            -- plaintext bytes
     meta_ciphertext BLOB NOT NULL,
     author_kind     TEXT NOT NULL CHECK (author_kind IN ('reporter', 'staff')),
+    author_user_id  TEXT REFERENCES users (id),
     created_at      TEXT NOT NULL,
     CONSTRAINT attachments_blob_id_key UNIQUE (blob_id)
 );

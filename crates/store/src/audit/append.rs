@@ -1,11 +1,14 @@
 //! Appending to the chain inside a write transaction.
 
-use chrono::Utc;
+use chrono::{DurationRound, TimeDelta, Utc};
 use sqlx::Row;
 
 use super::entry_hash::{details_hash, entry_hash};
 use crate::timestamp::format_timestamp;
 use crate::{StoreError, WriteTx};
+
+/// The actor of everything a reporter does through the portal or the API.
+pub const REPORTER_ACTOR: &str = "reporter";
 
 /// One thing to record. Nothing in it may be secret or identify a reporter: actors
 /// are ids and roles, objects are ids, details are small JSON documents of ids,
@@ -39,7 +42,14 @@ impl WriteTx {
 
         let seq = u64::try_from(prev_seq + 1)
             .map_err(|_| StoreError::Corrupt(format!("audit head seq {prev_seq}")))?;
-        let recorded_at = format_timestamp(Utc::now());
+        // A reporter's own actions are recorded to the hour only (DESIGN §4: no
+        // precise timestamp of a whistleblower request), like the rows they audit.
+        let now = Utc::now();
+        let recorded_at = if record.actor == REPORTER_ACTOR {
+            format_timestamp(now.duration_trunc(TimeDelta::hours(1)).unwrap_or(now))
+        } else {
+            format_timestamp(now)
+        };
         let details = record.details.to_string();
         let details_hash = details_hash(&details);
         let hash = entry_hash(

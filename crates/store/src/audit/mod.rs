@@ -12,7 +12,7 @@ mod checkpoint;
 mod entry_hash;
 mod verify;
 
-pub use append::AuditRecord;
+pub use append::{AuditRecord, REPORTER_ACTOR};
 pub use checkpoint::Checkpoint;
 pub use entry_hash::{HASH_LEN, checkpoint_message, details_hash, entry_hash};
 pub use verify::{AuditFault, AuditVerdict, verify};

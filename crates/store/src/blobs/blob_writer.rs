@@ -2,15 +2,17 @@
 
 use std::path::PathBuf;
 
-use khien_domain::intake::{AttachmentError, AttachmentLimits, AttachmentName, MediaType, SNIFF_LEN, sniff_media_type};
+use khien_domain::intake::{
+    AttachmentError, AttachmentLimits, AttachmentName, MediaType, SNIFF_LEN, sniff_media_type,
+};
 use khien_vault::stream::ChunkSealer;
 use khien_vault::symmetric::{DataKey, seal};
 use tokio::fs::{File, OpenOptions};
 use tokio::io::AsyncWriteExt;
 use zeroize::Zeroizing;
 
-use super::blob_store::{BlobStore, new_blob_id};
 use super::BlobError;
+use super::blob_store::{BlobStore, new_blob_id};
 use crate::intake::{AttachmentId, AttachmentMeta, CaseId, case_labels};
 
 /// Encrypts one uploaded file into `tmp/` as its chunks arrive.

@@ -4,9 +4,9 @@
 use khien_domain::intake::FieldErrors;
 use khien_vault::error::VaultError;
 
+use crate::StoreError;
 use crate::accounts::UnitId;
 use crate::blobs::BlobError;
-use crate::StoreError;
 
 /// Why an intake operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -17,7 +17,9 @@ pub enum IntakeError {
     Invalid(FieldErrors),
     /// The unit has no key pair yet (no member holds a case role there), so
     /// nothing can be sealed to it. An administrator must add a member first.
-    #[error("unit {unit} cannot receive reports yet: it has no {kind} key (no member with a case role)")]
+    #[error(
+        "unit {unit} cannot receive reports yet: it has no {kind} key (no member with a case role)"
+    )]
     UnitHasNoKey {
         /// The unit.
         unit: UnitId,

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use khien_domain::accounts::UnitKind;
 use serde::Deserialize;
 
+use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use crate::api::account_error::into_app_error;
 use crate::api::units::parse_new_unit;
@@ -45,7 +46,7 @@ pub struct UnitForm {
 struct UnitsPage<'a> {
     lang: Language,
     csrf_token: &'a str,
-    is_admin: bool,
+    nav: NavLinks,
     units: Vec<UnitRow>,
     kinds: Vec<(&'static str, &'static str)>,
     form: UnitForm,
@@ -90,7 +91,7 @@ async fn units_page(
         &UnitsPage {
             lang,
             csrf_token: &staff.csrf_token,
-            is_admin: true,
+            nav: NavLinks::for_staff(staff),
             units,
             kinds,
             form,

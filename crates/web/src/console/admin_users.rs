@@ -10,6 +10,7 @@ use khien_store::accounts::{Enrolment, NewUser};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use crate::api::account_error::into_app_error;
 use crate::api::users::{parse_password, parse_roles, parse_username};
@@ -38,7 +39,7 @@ pub struct UserFormEcho {
 struct UsersPage<'a> {
     lang: Language,
     csrf_token: &'a str,
-    is_admin: bool,
+    nav: NavLinks,
     users: Vec<UserRow>,
     roles: Vec<(&'static str, &'static str)>,
     form: UserFormEcho,
@@ -50,7 +51,7 @@ struct UsersPage<'a> {
 struct EnrolmentPage<'a> {
     lang: Language,
     csrf_token: &'a str,
-    is_admin: bool,
+    nav: NavLinks,
     username: &'a str,
     totp_secret: &'a str,
     recovery_key: &'a str,
@@ -91,7 +92,7 @@ async fn users_page(
         &UsersPage {
             lang,
             csrf_token: &staff.csrf_token,
-            is_admin: true,
+            nav: NavLinks::for_staff(staff),
             users,
             roles,
             form,
@@ -108,7 +109,7 @@ fn enrolment_page(lang: Language, staff: &Staff, enrolment: &Enrolment) -> Respo
         &EnrolmentPage {
             lang,
             csrf_token: &staff.csrf_token,
-            is_admin: true,
+            nav: NavLinks::for_staff(staff),
             username: enrolment.user.username.as_str(),
             totp_secret: totp.expose_secret(),
             recovery_key: recovery.expose_secret(),

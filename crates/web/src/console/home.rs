@@ -4,8 +4,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use khien_domain::accounts::Role;
 
+use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use crate::AppState;
 use crate::language::Language;
@@ -17,7 +17,7 @@ use crate::staff_session::Staff;
 struct HomePage<'a> {
     lang: Language,
     csrf_token: &'a str,
-    is_admin: bool,
+    nav: NavLinks,
     username: &'a str,
     unit_code: &'a str,
     unit_name: String,
@@ -51,7 +51,7 @@ pub async fn show(
         &HomePage {
             lang,
             csrf_token: &staff.csrf_token,
-            is_admin: staff.has_role(Role::Admin),
+            nav: NavLinks::for_staff(&staff),
             username: staff.user.username.as_str(),
             unit_code: staff.user.unit_code.as_str(),
             unit_name,

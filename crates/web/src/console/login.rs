@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Response};
 use secrecy::SecretString;
 use serde::Deserialize;
 
-use super::form_cookie;
 use super::page_error::{PageError, page};
 use crate::AppState;
+use crate::form_cookie;
 use crate::language::Language;
 use crate::login_attempt::{Credentials, LoginRefusal, log_in};
 use crate::pages::render_page;

@@ -2,9 +2,11 @@
 
 pub mod admin_units;
 pub mod admin_users;
-mod form_cookie;
+pub mod cases;
 pub mod home;
+pub mod intake;
 pub mod login;
+mod nav_links;
 mod page_error;
 pub mod password;
 pub mod recover;

@@ -4,11 +4,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use khien_domain::accounts::{Password, Role};
+use khien_domain::accounts::Password;
 use khien_store::accounts::AccountError;
 use secrecy::SecretString;
 use serde::Deserialize;
 
+use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use crate::AppState;
 use crate::language::Language;
@@ -20,7 +21,7 @@ use crate::staff_session::{CsrfForm, Staff};
 struct PasswordPage<'a> {
     lang: Language,
     csrf_token: &'a str,
-    is_admin: bool,
+    nav: NavLinks,
     error: Option<String>,
     done: bool,
 }
@@ -37,7 +38,7 @@ fn password_page(
         &PasswordPage {
             lang,
             csrf_token: &staff.csrf_token,
-            is_admin: staff.has_role(Role::Admin),
+            nav: NavLinks::for_staff(staff),
             error,
             done,
         },

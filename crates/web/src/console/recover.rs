@@ -12,9 +12,9 @@ use khien_vault::recovery_key::RecoveryKey;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::form_cookie;
 use super::page_error::PageError;
 use crate::AppState;
+use crate::form_cookie;
 use crate::language::Language;
 use crate::pages::render_page;
 

@@ -1,6 +1,7 @@
-//! CSRF protection for the two console forms used before a session exists (login,
-//! recovery): a random token in a `SameSite=Strict` cookie and the same token in the
-//! form ("double submit").
+//! CSRF protection for forms used without a session (the reporter's forms, staff
+//! login and recovery): a random token in a `SameSite=Strict` cookie and the same
+//! token in the form ("double submit"). The cookie identifies nobody: it is random,
+//! per browser session, and only ever compared with the form it came with.
 
 use axum::http::HeaderMap;
 use axum::http::header::COOKIE;
@@ -13,7 +14,7 @@ const FORM_COOKIE: &str = "khien_form";
 /// A new token and the `Set-Cookie` value that carries it.
 pub fn issue() -> (String, String) {
     let token = hex::encode(random_bytes::<24>());
-    let cookie = format!("{FORM_COOKIE}={token}; Path=/staff; HttpOnly; Secure; SameSite=Strict");
+    let cookie = format!("{FORM_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Strict");
     (token, cookie)
 }
 

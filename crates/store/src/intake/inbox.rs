@@ -1,0 +1,100 @@
+//! A unit's inbox: its cases, newest first, a page at a time.
+//!
+//! Keyset pagination on `(received_at, id)` with the `cases_unit_inbox` index:
+//! each page costs the same however deep, unlike OFFSET, which DESIGN §8
+//! needs for a million cases.
+
+use sqlx::Row;
+
+use super::CaseSummary;
+use super::case_summary::SUMMARY_COLUMNS;
+use crate::accounts::UnitId;
+use crate::{Store, StoreError};
+
+/// Where the next page starts: the last case of the previous page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxCursor {
+    received_at: String,
+    id: String,
+}
+
+impl InboxCursor {
+    /// An opaque, URL-safe token for a `?after=` parameter.
+    pub fn to_token(&self) -> String {
+        format!("{}.{}", hex::encode(&self.received_at), self.id)
+    }
+
+    /// Reads a token back; `None` if it was not made by [`InboxCursor::to_token`].
+    pub fn from_token(token: &str) -> Option<Self> {
+        let (time, id) = token.split_once('.')?;
+        let time = String::from_utf8(hex::decode(time).ok()?).ok()?;
+        crate::timestamp::parse_timestamp(&time).ok()?;
+        super::CaseId::parse(id)?;
+        Some(Self {
+            received_at: time,
+            id: id.to_owned(),
+        })
+    }
+}
+
+/// One page of an inbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxPage {
+    /// Newest first.
+    pub cases: Vec<CaseSummary>,
+    /// Where the next page starts; `None` on the last page.
+    pub next: Option<InboxCursor>,
+}
+
+impl Store {
+    /// Up to `limit` (1–200) of the unit's cases, newest first, after `after`.
+    pub async fn unit_inbox(
+        &self,
+        unit: &UnitId,
+        after: Option<&InboxCursor>,
+        limit: u32,
+    ) -> Result<InboxPage, StoreError> {
+        let limit = limit.clamp(1, 200);
+        // One row more than asked tells whether there is a next page.
+        let fetch = i64::from(limit) + 1;
+        let rows = match after {
+            None => {
+                sqlx::query(&format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM cases WHERE unit_id = $1 \
+                     ORDER BY received_at DESC, id DESC LIMIT $2"
+                ))
+                .bind(unit.as_str())
+                .bind(fetch)
+                .fetch_all(self.reader())
+                .await?
+            }
+            Some(cursor) => {
+                sqlx::query(&format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM cases WHERE unit_id = $1 \
+                     AND (received_at < $2 OR (received_at = $2 AND id < $3)) \
+                     ORDER BY received_at DESC, id DESC LIMIT $4"
+                ))
+                .bind(unit.as_str())
+                .bind(&cursor.received_at)
+                .bind(&cursor.id)
+                .bind(fetch)
+                .fetch_all(self.reader())
+                .await?
+            }
+        };
+        let more = rows.len() > limit as usize;
+        let mut cases = Vec::with_capacity(limit as usize);
+        let mut next = None;
+        for row in rows.iter().take(limit as usize) {
+            cases.push(CaseSummary::from_row(row)?);
+            next = Some(InboxCursor {
+                received_at: row.try_get("received_at")?,
+                id: row.try_get("id")?,
+            });
+        }
+        Ok(InboxPage {
+            cases,
+            next: if more { next } else { None },
+        })
+    }
+}

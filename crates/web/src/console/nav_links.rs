@@ -1,0 +1,27 @@
+//! The console's navigation: which links a staff member sees.
+
+use khien_domain::accounts::Role;
+
+use crate::case_access::works_on_cases;
+use crate::staff_session::Staff;
+
+/// Links shown in the console's header.
+pub struct NavLinks {
+    /// Units and accounts.
+    pub is_admin: bool,
+    /// The unit's inbox.
+    pub works_on_cases: bool,
+    /// Recording hotline calls, letters and in-person reports.
+    pub is_intake: bool,
+}
+
+impl NavLinks {
+    /// The links for this staff member's roles.
+    pub fn for_staff(staff: &Staff) -> Self {
+        Self {
+            is_admin: staff.has_role(Role::Admin),
+            works_on_cases: works_on_cases(staff),
+            is_intake: staff.has_role(Role::Intake),
+        }
+    }
+}

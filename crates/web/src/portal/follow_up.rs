@@ -1,0 +1,383 @@
+//! `/follow-up…`: the reporter comes back with their receipt, reads the case's
+//! status and messages, answers and adds files.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{ConnectInfo, Multipart, Path, State};
+use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use khien_domain::intake::MessageBody;
+use khien_store::intake::{AttachmentId, Author, IntakeError, unlock_as_reporter};
+use khien_vault::receipt::{Receipt, receipt_lookup};
+use khien_vault::reporter_ticket::issue_ticket;
+use serde::Deserialize;
+
+use crate::attachment_download::send_attachment;
+use crate::case_messages::post_message;
+use crate::form_cookie;
+use crate::intake_form::{intake_failure, read_upload};
+use crate::language::Language;
+use crate::next_step::next_statutory_step;
+use crate::pages::render_page;
+use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
+use crate::{AppError, AppState};
+
+#[derive(Template)]
+#[template(path = "portal/follow_up_login.html")]
+struct FollowUpLogin<'a> {
+    lang: Language,
+    csrf_token: &'a str,
+    error: Option<&'a str>,
+}
+
+fn login_page(lang: Language, status: StatusCode, error: Option<&str>) -> Response {
+    let (token, cookie) = form_cookie::issue();
+    let mut response = render_page(
+        status,
+        &FollowUpLogin {
+            lang,
+            csrf_token: &token,
+            error,
+        },
+    );
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+    response
+}
+
+/// The receipt form.
+pub async fn show_login(lang: Language) -> Response {
+    login_page(lang, StatusCode::OK, None)
+}
+
+/// The receipt form's fields.
+#[derive(Deserialize)]
+pub struct ReceiptForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    receipt: String,
+}
+
+/// Why a receipt did not open a case, for the form and the API.
+pub enum ReceiptRefusal {
+    /// Not 16 digits.
+    Malformed(String),
+    /// No case has this receipt (answered after the same work as a right one).
+    Wrong,
+    /// Inside failure.
+    Failed(AppError),
+}
+
+/// Tries a receipt: the same Argon2 work whether or not it matches, on the
+/// bounded pool. Returns the ticket that opens the case.
+pub async fn open_with_receipt(
+    state: &AppState,
+    source: std::net::IpAddr,
+    text: &str,
+) -> Result<String, ReceiptRefusal> {
+    state.receipt_slowdown.wait(source).await;
+    let receipt =
+        Receipt::parse(text).map_err(|error| ReceiptRefusal::Malformed(error.to_string()))?;
+    let lookup = receipt_lookup(&state.server_secret, &receipt);
+    let found = state
+        .store
+        .case_by_receipt_lookup(&lookup)
+        .await
+        .map_err(|error| ReceiptRefusal::Failed(error.into()))?;
+    let params = state.kdf_params;
+    let access = state
+        .argon
+        .run(move || unlock_as_reporter(&receipt, found.as_ref(), params))
+        .await
+        .map_err(ReceiptRefusal::Failed)?;
+    match access {
+        Ok(access) => {
+            let expires = (Utc::now() + TICKET_LIFETIME).timestamp();
+            Ok(issue_ticket(
+                &state.server_secret,
+                access.case_id.as_str(),
+                &access.case_key,
+                expires,
+            )
+            .to_string())
+        }
+        Err(IntakeError::WrongReceipt) => Err(ReceiptRefusal::Wrong),
+        Err(other) => Err(ReceiptRefusal::Failed(intake_failure(other))),
+    }
+}
+
+/// Checks the receipt and opens the reporter's page.
+pub async fn submit_login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    lang: Language,
+    headers: HeaderMap,
+    Form(form): Form<ReceiptForm>,
+) -> Response {
+    if !form_cookie::matches(&headers, &form.csrf_token) {
+        return login_page(
+            lang,
+            StatusCode::BAD_REQUEST,
+            Some(lang.pick(
+                "Biểu mẫu đã hết hạn, hãy thử lại.",
+                "The form has expired; please try again.",
+            )),
+        );
+    }
+    match open_with_receipt(&state, peer.ip(), &form.receipt).await {
+        Ok(ticket) => (
+            StatusCode::SEE_OTHER,
+            [
+                (LOCATION, "/follow-up/case".to_owned()),
+                (SET_COOKIE, ticket_cookie(&ticket)),
+            ],
+        )
+            .into_response(),
+        Err(ReceiptRefusal::Malformed(message)) => login_page(
+            lang,
+            StatusCode::BAD_REQUEST,
+            Some(&format!(
+                "{} ({message})",
+                lang.pick("Mã biên nhận gồm 16 chữ số", "A receipt is 16 digits")
+            )),
+        ),
+        Err(ReceiptRefusal::Wrong) => login_page(
+            lang,
+            StatusCode::UNAUTHORIZED,
+            Some(lang.pick(
+                "Mã biên nhận không đúng.",
+                "This receipt does not match any report.",
+            )),
+        ),
+        Err(ReceiptRefusal::Failed(error)) => error.into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "portal/follow_up_case.html")]
+struct CasePage<'a> {
+    lang: Language,
+    csrf_token: &'a str,
+    tracking_number: String,
+    received_on: String,
+    status: &'static str,
+    next_step: String,
+    next_due: Option<String>,
+    subject: String,
+    content: String,
+    attachments: Vec<(String, String, String)>,
+    messages: Vec<(&'static str, String, String, String)>,
+    anonymous: bool,
+    error: Option<String>,
+}
+
+async fn case_page(
+    state: &AppState,
+    lang: Language,
+    reporter: &Reporter,
+    status: StatusCode,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let summary = state
+        .store
+        .case_summary(&reporter.case_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let content = state
+        .store
+        .report_content(&reporter.case_id, &reporter.case_key)
+        .await
+        .map_err(intake_failure)?;
+    let attachments = state
+        .store
+        .attachments(&reporter.case_id, &reporter.case_key)
+        .await
+        .map_err(intake_failure)?
+        .into_iter()
+        .filter(|info| info.message_id.is_none())
+        .map(|info| {
+            (
+                info.id.to_string(),
+                info.name.as_str().to_owned(),
+                human_size(info.size),
+            )
+        })
+        .collect();
+    let messages = state
+        .store
+        .messages(&reporter.case_id, &reporter.case_key)
+        .await
+        .map_err(intake_failure)?
+        .into_iter()
+        .map(|message| {
+            let (class, who) = match message.author {
+                Author::Reporter => ("reporter", lang.pick("Bạn", "You")),
+                Author::Staff(_) => ("staff", lang.pick("Cơ quan xử lý", "The handling body")),
+            };
+            let mut body = message.body;
+            for file in &message.attachments {
+                body.push_str(&format!("\n📎 {}", file.name.as_str()));
+            }
+            (
+                class,
+                who.to_owned(),
+                message.created_at.format("%d/%m/%Y").to_string(),
+                body,
+            )
+        })
+        .collect();
+    let step = next_statutory_step(state, &summary);
+    let (token, cookie) = form_cookie::issue();
+    let mut response = render_page(
+        status,
+        &CasePage {
+            lang,
+            csrf_token: &token,
+            tracking_number: summary.tracking_number.to_string(),
+            received_on: summary.received_on.format("%d/%m/%Y").to_string(),
+            status: lang.pick(summary.status.label_vi(), summary.status.label_en()),
+            next_step: lang.pick(&step.text_vi, &step.text_en).to_owned(),
+            next_due: step.due.map(|date| date.format("%d/%m/%Y").to_string()),
+            subject: content.subject.clone(),
+            content: content.content.clone(),
+            attachments,
+            messages,
+            anonymous: summary.anonymous,
+            error,
+        },
+    );
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+    Ok(response)
+}
+
+/// The reporter's page.
+pub async fn show_case(
+    State(state): State<AppState>,
+    lang: Language,
+    reporter: Reporter,
+) -> Result<Response, AppError> {
+    case_page(&state, lang, &reporter, StatusCode::OK, None).await
+}
+
+/// A message (and files) from the reporter.
+pub async fn add_message(
+    State(state): State<AppState>,
+    lang: Language,
+    headers: HeaderMap,
+    reporter: Reporter,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let upload = read_upload(
+        &mut multipart,
+        &state,
+        &reporter.case_id,
+        &reporter.case_key,
+    )
+    .await?;
+    if !form_cookie::matches(&headers, upload.fields.get("csrf_token")) {
+        let message = lang
+            .pick(
+                "Biểu mẫu đã hết hạn, hãy gửi lại.",
+                "The form has expired; please send it again.",
+            )
+            .to_owned();
+        return case_page(
+            &state,
+            lang,
+            &reporter,
+            StatusCode::BAD_REQUEST,
+            Some(message),
+        )
+        .await;
+    }
+    if let Some(error) = upload.file_errors.first() {
+        let message = format!(
+            "{}: {}",
+            error.field,
+            lang.pick(&error.message_vi, &error.message_en)
+        );
+        return case_page(
+            &state,
+            lang,
+            &reporter,
+            StatusCode::BAD_REQUEST,
+            Some(message),
+        )
+        .await;
+    }
+    let body = match MessageBody::parse(upload.fields.get("body")) {
+        Ok(body) => body,
+        Err(errors) => {
+            let message = errors
+                .iter()
+                .map(|e| lang.pick(&e.message_vi, &e.message_en).to_owned())
+                .collect::<Vec<_>>()
+                .join(" ");
+            return case_page(
+                &state,
+                lang,
+                &reporter,
+                StatusCode::BAD_REQUEST,
+                Some(message),
+            )
+            .await;
+        }
+    };
+    post_message(
+        &state,
+        &reporter.case_id,
+        Author::Reporter,
+        &body,
+        &reporter.case_key,
+        upload.files,
+    )
+    .await?;
+    Ok((StatusCode::SEE_OTHER, [(LOCATION, "/follow-up/case")]).into_response())
+}
+
+/// One of the case's files, decrypted for the reporter.
+pub async fn attachment(
+    State(state): State<AppState>,
+    reporter: Reporter,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = AttachmentId::parse(&id).ok_or(AppError::NotFound)?;
+    send_attachment(&state, &reporter.case_id, &reporter.case_key, &id).await
+}
+
+/// The leave form's field.
+#[derive(Deserialize)]
+pub struct LeaveForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// Forgets the ticket in this browser.
+pub async fn leave(headers: HeaderMap, Form(form): Form<LeaveForm>) -> Response {
+    let _ = form_cookie::matches(&headers, &form.csrf_token);
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (LOCATION, "/follow-up".to_owned()),
+            (SET_COOKIE, clear_ticket_cookie()),
+        ],
+    )
+        .into_response()
+}
+
+/// "1.2 MB", "340 KB", "12 B".
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} KB", bytes / 1_000),
+        _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
+    }
+}

@@ -1,0 +1,5 @@
+//! The public portal: reporting, the receipt, and following up with it.
+
+pub mod follow_up;
+pub mod proof;
+pub mod report;
