@@ -1,10 +1,13 @@
 //! Who may open which case, and opening it.
 //!
-//! A staff member sees a case only when it is with their own unit and they hold a
-//! case role there (intake, handler, head, protection). Anything else answers 404,
-//! so that nobody learns that a case exists. Opening the content takes the unit's
-//! private key, which is sealed to the member's own key (see the accounts store);
-//! every opening is written to the audit chain.
+//! A staff member sees a case when it is with their own unit and they hold a case
+//! role there (intake, handler, head, protection): they may open its content.
+//! Heads and oversight staff of a superior unit also see the cases of the units
+//! below theirs, but only what is public about them (number, kind, dates,
+//! deadlines): the content is sealed to the handling unit's key, which they do not
+//! hold. Anything else answers 404, so that nobody learns that a case exists.
+//! Opening the content takes the unit's private key, which is sealed to the
+//! member's own key (see the accounts store); every opening is audited.
 
 use khien_domain::accounts::Role;
 use khien_store::accounts::{AccountError, UnitKeyKind};
@@ -32,22 +35,54 @@ pub struct OpenedCase {
     pub case_key: DataKey,
 }
 
-/// The case's summary, if this staff member may see it; otherwise `NotFound`.
-pub async fn visible_case(
+/// How much of a case a staff member may see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    /// A member of the handling unit with a case role: everything their keys open.
+    Member,
+    /// A head or oversight officer of a superior unit: what is public about it.
+    Superior,
+}
+
+/// The case's summary and how much of it this staff member may see; `NotFound`
+/// when they may see nothing.
+pub async fn case_visibility(
     state: &AppState,
     staff: &Staff,
     case_id: &str,
-) -> Result<CaseSummary, AppError> {
+) -> Result<(CaseSummary, Visibility), AppError> {
     let case_id = CaseId::parse(case_id).ok_or(AppError::NotFound)?;
     let summary = state
         .store
         .case_summary(&case_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if summary.unit_id != staff.user.unit_id || !works_on_cases(staff) {
-        return Err(AppError::NotFound);
+    if summary.unit_id == staff.user.unit_id && works_on_cases(staff) {
+        return Ok((summary, Visibility::Member));
     }
-    Ok(summary)
+    if staff.has_role(Role::Head) || staff.has_role(Role::Oversight) {
+        let below = state
+            .store
+            .unit_and_descendants(&staff.user.unit_id)
+            .await?;
+        if below.iter().any(|unit| unit.id == summary.unit_id) {
+            return Ok((summary, Visibility::Superior));
+        }
+    }
+    Err(AppError::NotFound)
+}
+
+/// The case's summary, if this staff member may open its content; otherwise
+/// `NotFound` (or `Forbidden` for a superior, who may see that it exists).
+pub async fn visible_case(
+    state: &AppState,
+    staff: &Staff,
+    case_id: &str,
+) -> Result<CaseSummary, AppError> {
+    match case_visibility(state, staff, case_id).await? {
+        (summary, Visibility::Member) => Ok(summary),
+        (_, Visibility::Superior) => Err(AppError::Forbidden),
+    }
 }
 
 /// The unit's private key of `kind`, opened with the member's own key.

@@ -24,6 +24,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/healthz", get(health::healthz)),
         ("/readyz", get(health::readyz)),
         ("/static/{*path}", get(static_assets::serve)),
+        ("/legal", get(pages::legal::show)),
         ("/report/new", get(portal::report::show)),
         (
             "/report",

@@ -53,6 +53,7 @@ enum Expect {
     /// protection), everyone else (other roles, another unit), anonymous callers.
     CaseMember {
         member: u16,
+        oversight: u16,
         others: u16,
         anonymous: u16,
     },
@@ -87,6 +88,7 @@ impl Expect {
             (Expect::CaseMember { member, .. }, Who::Role(role)) if case_roles.contains(&role) => {
                 member
             }
+            (Expect::CaseMember { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
             (Expect::CaseMember { others, .. }, _) => others,
             (Expect::CaseRole { member, .. }, Who::OtherUnit) => member,
             (Expect::CaseRole { member, .. }, Who::Role(role)) if case_roles.contains(&role) => {
@@ -159,6 +161,7 @@ fn matrix() -> Vec<Row> {
         row(get.clone(), "/readyz", None, Same(200)),
         row(get.clone(), "/static/{*path}", None, Same(200)),
         // The reporter's side: open to all, and a staff session opens no case.
+        row(get.clone(), "/legal", None, Same(200)),
         row(get.clone(), "/report/new", None, Same(200)),
         row(post.clone(), "/report", Multipart("subject=x"), Same(400)),
         row(
@@ -204,6 +207,7 @@ fn matrix() -> Vec<Row> {
             None,
             CaseMember {
                 member: 200,
+                oversight: 200,
                 others: 404,
                 anonymous: 303,
             },
@@ -214,6 +218,7 @@ fn matrix() -> Vec<Row> {
             Multipart("body=Xin%20b%E1%BB%95%20sung"),
             CaseMember {
                 member: 303,
+                oversight: 403,
                 others: 404,
                 anonymous: 303,
             },
@@ -224,6 +229,7 @@ fn matrix() -> Vec<Row> {
             None,
             CaseMember {
                 member: 404,
+                oversight: 403,
                 others: 404,
                 anonymous: 303,
             },
@@ -465,6 +471,7 @@ fn matrix() -> Vec<Row> {
             None,
             CaseMember {
                 member: 200,
+                oversight: 200,
                 others: 404,
                 anonymous: 401,
             },
@@ -475,6 +482,7 @@ fn matrix() -> Vec<Row> {
             Json(a_message),
             CaseMember {
                 member: 201,
+                oversight: 403,
                 others: 404,
                 anonymous: 401,
             },
@@ -485,6 +493,7 @@ fn matrix() -> Vec<Row> {
             None,
             CaseMember {
                 member: 404,
+                oversight: 403,
                 others: 404,
                 anonymous: 401,
             },

@@ -12,7 +12,7 @@ use super::case_views::{attachment_json, message_json, summary_json};
 use super::incoming_body::IncomingBody;
 use super::message_json::receive_message;
 use crate::attachment_download::send_attachment;
-use crate::case_access::{open_case, works_on_cases};
+use crate::case_access::{Visibility, case_visibility, open_case, works_on_cases};
 use crate::case_messages::post_message;
 use crate::intake_form::intake_failure;
 use crate::staff_session::Staff;
@@ -62,6 +62,12 @@ pub async fn show(
     staff: Staff,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
+    if let (summary, Visibility::Superior) = case_visibility(&state, &staff, &id).await? {
+        // A superior sees that the case exists and where it stands, not its content.
+        let mut body = summary_json(&state, &summary);
+        body["content_sealed_to_handling_unit"] = json!(true);
+        return Ok(Json(body));
+    }
     let opened = open_case(&state, &staff, &id, "report").await?;
     let content = state
         .store

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use crate::attachment_download::send_attachment;
-use crate::case_access::{open_case, unit_secret, works_on_cases};
+use crate::case_access::{Visibility, case_visibility, open_case, unit_secret, works_on_cases};
 use crate::case_messages::post_message;
 use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
@@ -281,9 +281,50 @@ pub async fn show(
     staff: Staff,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
+    let (summary, visibility) = case_visibility(&state, &staff, &id)
+        .await
+        .map_err(page(lang))?;
+    if visibility == Visibility::Superior {
+        let unit = state
+            .store
+            .unit_by_id(&summary.unit_id)
+            .await
+            .map_err(page(lang))?
+            .map(|unit| format!("{} ({})", unit.name.as_str(), unit.code.as_str()))
+            .unwrap_or_default();
+        let step = next_statutory_step(&state, &summary);
+        return Ok(render_page(
+            StatusCode::OK,
+            &CaseOverviewPage {
+                lang,
+                csrf_token: &staff.csrf_token,
+                nav: NavLinks::for_staff(&staff),
+                tracking_number: summary.tracking_number.to_string(),
+                unit,
+                kind: lang.pick(summary.kind.label_vi(), summary.kind.label_en()),
+                received_on: summary.received_on.format("%d/%m/%Y").to_string(),
+                next_step: lang.pick(&step.text_vi, &step.text_en).to_owned(),
+                next_due: step.due.map(|due| due.format("%d/%m/%Y").to_string()),
+            },
+        ));
+    }
     case_page(&state, lang, &staff, &id, StatusCode::OK, None)
         .await
         .map_err(page(lang))
+}
+
+#[derive(Template)]
+#[template(path = "console/case_overview.html")]
+struct CaseOverviewPage<'a> {
+    lang: Language,
+    csrf_token: &'a str,
+    nav: NavLinks,
+    tracking_number: String,
+    unit: String,
+    kind: &'static str,
+    received_on: String,
+    next_step: String,
+    next_due: Option<String>,
 }
 
 /// A reply (and files) to the reporter.

@@ -1,6 +1,7 @@
 //! Server-rendered HTML pages.
 
 pub mod home;
+pub mod legal;
 pub mod not_found;
 mod render;
 
