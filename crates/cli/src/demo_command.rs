@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use khien_domain::accounts::{
-    HeadPosition, Password, Role, UnitCode, UnitKind, UnitName, Username,
+    HeadPosition, Password, Role, TOTP_STEP_SECONDS, UnitCode, UnitKind, UnitName, Username,
+    totp_code,
 };
-use khien_store::accounts::{NewUnit, NewUser};
+use khien_store::accounts::{LoginAttempt, NewUnit, NewUser};
 use khien_web::Application;
 use secrecy::{ExposeSecret, SecretString};
 
@@ -48,6 +49,8 @@ pub async fn run(
     println!("Khiên demo is running. Stop it with Ctrl-C.");
     println!();
     println!("  Cổng thông tin / public portal:  http://{address}/");
+    println!("  Trang cán bộ / staff console:    http://{address}/staff/login");
+    println!("  Reports with no unit chosen go to {DEFAULT_INTAKE_UNIT} (Thanh tra tỉnh).");
     println!();
     println!("  Demo logins (this demo only; new passwords at every start):");
     println!(
@@ -63,6 +66,9 @@ pub async fn run(
             login.unit
         );
     }
+    println!(
+        "  TOTP codes: add the secret to an authenticator app, or run `oathtool --totp -b SECRET`."
+    );
     println!(
         "  Data directory (recreated at every demo start): {}",
         settings.data_dir.display()
@@ -218,6 +224,7 @@ async fn seed_demo_province(application: &Application) -> Result<Vec<DemoLogin>,
             .map_err(|e| Failure::new(format!("cannot seed the demo unit {code}: {e}")))?;
     }
     let mut logins = Vec::new();
+    let mut enrolments = Vec::new();
     for (username, role, unit) in DEMO_USERS {
         let password = SecretString::from(format!(
             "demo-{}",
@@ -241,12 +248,55 @@ async fn seed_demo_province(application: &Application) -> Result<Vec<DemoLogin>,
         logins.push(DemoLogin {
             username,
             unit,
-            password,
+            password: password.clone(),
             totp_secret: enrolment.totp_secret.to_base32(),
         });
+        enrolments.push((username, password, enrolment));
+    }
+    let intake_unit = state
+        .store
+        .unit_by_code(&UnitCode::parse(DEFAULT_INTAKE_UNIT).map_err(|e| bug("intake unit", &e))?)
+        .await
+        .map_err(|e| Failure::new(format!("cannot read the demo intake unit: {e}")))?
+        .ok_or_else(|| Failure::new("the demo intake unit is missing"))?;
+    state
+        .store
+        .set_default_intake_unit("system", Some(&intake_unit.id))
+        .await
+        .map_err(|e| Failure::new(format!("cannot set the default intake unit: {e}")))?;
+    // In a real unit, keys reach new members when a member who holds them logs
+    // in. The demo logs its first key holder in once, so that every demo login
+    // can open its unit's cases straight away.
+    if let Some((username, password, enrolment)) = enrolments
+        .iter()
+        .find(|(username, _, _)| *username == "demo.intake")
+    {
+        let step = chrono::Utc::now().timestamp() as u64 / TOTP_STEP_SECONDS;
+        let logged_in = state
+            .store
+            .authenticate(
+                LoginAttempt {
+                    username,
+                    password,
+                    totp_code: &totp_code(&enrolment.totp_secret, step),
+                    now: chrono::Utc::now(),
+                },
+                &state.server_secret,
+                &state.kdf_params,
+            )
+            .await
+            .map_err(|_| Failure::new("cannot open the demo unit keys"))?;
+        state
+            .store
+            .fulfil_pending_grants(&logged_in.user.id, &logged_in.private_key)
+            .await
+            .map_err(|e| Failure::new(format!("cannot grant the demo unit keys: {e}")))?;
     }
     Ok(logins)
 }
+
+/// Where reports go when the reporter does not know the competent unit.
+const DEFAULT_INTAKE_UNIT: &str = "TTT";
 
 fn hex_string(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()

@@ -3,6 +3,7 @@
 //! the end so that workers never contend on a lock.
 
 use std::collections::BTreeMap;
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -13,6 +14,7 @@ use serde_json::Value;
 
 use crate::options::{Plan, Stop};
 use crate::payload::{ATTACHMENT_NAME, ReportTemplate, pdf_chunks};
+use crate::sources::{loopback_sources, run_seed};
 
 /// What the workers saw.
 #[derive(Debug, Default)]
@@ -172,20 +174,29 @@ pub async fn check_server(client: &Client, plan: &Plan) -> Result<(), String> {
     }
 }
 
-/// An HTTP client for `plan`: no proxy (the target is loopback), one kept-alive
-/// connection per worker.
-pub fn client(plan: &Plan) -> Result<Client, reqwest::Error> {
-    Client::builder()
-        .no_proxy()
-        .pool_max_idle_per_host(plan.concurrency)
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(plan.timeout)
-        .user_agent(concat!("khien-load/", env!("CARGO_PKG_VERSION")))
-        .build()
+/// The HTTP clients for `plan`: one, or one per source address (each binds its
+/// connections to its address). No proxy (the target is loopback).
+pub fn clients(plan: &Plan) -> Result<Vec<Client>, reqwest::Error> {
+    let builder = || {
+        Client::builder()
+            .no_proxy()
+            .pool_max_idle_per_host(plan.concurrency)
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(plan.timeout)
+            .user_agent(concat!("khien-load/", env!("CARGO_PKG_VERSION")))
+    };
+    if plan.sources <= 1 {
+        return Ok(vec![builder().build()?]);
+    }
+    loopback_sources(plan.sources, run_seed())
+        .into_iter()
+        .map(|address| builder().local_address(IpAddr::V4(address)).build())
+        .collect()
 }
 
 /// Runs `plan` to the end.
-pub async fn run(client: Client, plan: &Plan) -> Run {
+pub async fn run(clients: Vec<Client>, plan: &Plan) -> Run {
+    let clients = Arc::new(clients);
     let endpoint = plan.target.endpoint("/api/v1/reports");
     let template = Arc::new(ReportTemplate::new(plan.payload_bytes, plan.unit.clone()));
     let issued = Arc::new(AtomicU64::new(0));
@@ -200,7 +211,7 @@ pub async fn run(client: Client, plan: &Plan) -> Run {
     };
     let mut workers = Vec::with_capacity(plan.concurrency);
     for _ in 0..plan.concurrency {
-        let client = client.clone();
+        let clients = Arc::clone(&clients);
         let endpoint = endpoint.clone();
         let template = Arc::clone(&template);
         let issued = Arc::clone(&issued);
@@ -215,8 +226,9 @@ pub async fn run(client: Client, plan: &Plan) -> Run {
                 if sequence >= limit {
                     break;
                 }
+                let client = &clients[(sequence % clients.len() as u64) as usize];
                 let sent = Instant::now();
-                match submit_one(&client, &endpoint, &template, attachment_bytes, sequence).await {
+                match submit_one(client, &endpoint, &template, attachment_bytes, sequence).await {
                     Ok(()) => tally.latencies.push(sent.elapsed()),
                     Err(failure) => tally.fail(failure.kind, failure.message),
                 }

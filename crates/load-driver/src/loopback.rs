@@ -83,6 +83,12 @@ impl LoopbackTarget {
         url
     }
 
+    /// Whether the host is written as 127.0.0.1 (so IPv4 source addresses can
+    /// reach it).
+    pub fn is_ipv4(&self) -> bool {
+        matches!(self.base.host(), Some(Host::Ipv4(_)))
+    }
+
     /// The base URL as given (normalised).
     pub fn as_str(&self) -> &str {
         self.base.as_str()

@@ -24,32 +24,47 @@
 //! ```text
 //! cargo build --release -p khien -p khien-load-driver
 //! target/release/khien demo --data-dir /tmp/khien-load-demo --listen 127.0.0.1:8080 &
-//! target/release/khien-load --url http://127.0.0.1:8080 --concurrency 8 --duration 20
-//! target/release/khien-load --concurrency 64 --duration 20 --json
-//! target/release/khien-load --concurrency 8 --attachment-bytes 1048576   # 1 MiB PDFs
-//! target/release/khien-load --unit SO-TC --requests 100                  # to one unit
+//! L="target/release/khien-load --url http://127.0.0.1:8080 --unit TTT --sources 1024"
+//! $L --concurrency 8 --duration 20
+//! $L --concurrency 64 --duration 20 --json
+//! $L --concurrency 8 --attachment-bytes 1048576      # 1 MiB PDFs
 //! ```
+//!
+//! `--unit TTT` (Thanh tra tỉnh) addresses the reports to the demo unit whose
+//! staff hold case roles. Without `--unit`, reports go to the default intake
+//! unit or the first root unit; in the demo that is the Tỉnh ủy, which has no
+//! member with a case role and so no unit key, and the server answers 500.
 //!
 //! # Against a fresh `khien serve`
 //!
-//! A new installation has no units, and a report needs somewhere to go (the
-//! chosen unit, else the default intake unit, else the root unit). Add one unit
-//! first, then drive it:
+//! A new installation has no units, and a report needs a unit with a key: one
+//! with at least one member holding a case role (intake, handler, head,
+//! protection). Add a unit and such a member with the CLI, then drive it:
 //!
 //! ```text
-//! target/release/khien unit add --data-dir /tmp/khien-load --code SO-TEST \
-//!     --name "Sở Thử nghiệm" --kind department
-//! target/release/khien serve --data-dir /tmp/khien-load --listen 127.0.0.1:8080 &
-//! target/release/khien-load --concurrency 8 --duration 20
+//! K="target/release/khien"; D="--data-dir /tmp/khien-load"
+//! $K unit add $D --code SO-TEST --name "Sở Thử nghiệm" --kind department
+//! echo "a-long-load-test-password" > /tmp/khien-load-password
+//! $K user add $D --username can.bo --unit SO-TEST --role intake --role handler \
+//!     --password-file /tmp/khien-load-password
+//! $K serve $D --listen 127.0.0.1:8080 &
+//! target/release/khien-load --unit SO-TEST --sources 1024 --concurrency 8 --duration 20
 //! ```
 //!
 //! For large attachments, raise the server's per-file limit (100 MiB by default):
 //! `KHIEN_MAX_ATTACHMENT_MIB=2048 khien serve …`, then
 //! `khien-load --concurrency 1 --requests 1 --attachment-bytes 1073741824`.
 //!
-//! The submission slowdown (DESIGN §6) counts per client address; every client
-//! of the driver comes from 127.0.0.1, so a slowdown that grows with the rate from
-//! one address shows up here as latency, not as errors.
+//! # Many reporters: `--sources`
+//!
+//! The server slows down submissions from one address beyond 20 in ten minutes
+//! (DESIGN §6: delays doubling up to 10 s; nothing is refused). From 127.0.0.1
+//! alone, a run therefore measures that slowdown after its first 20 reports.
+//! To measure the server's capacity, send as many reporters would, from many
+//! addresses: `--sources 1024` binds each request to one of 1024 addresses in
+//! 127.0.0.0/8 (all of them this machine on Linux; needs `--url
+//! http://127.0.0.1:PORT`). Keep `sources × 20` above the number of reports a
+//! run sends.
 //!
 //! Exit status: 0 when at least one submission succeeded, 1 when none did or the
 //! server does not answer, 2 for a refused option.
@@ -61,6 +76,7 @@ mod latency;
 mod loopback;
 mod options;
 mod payload;
+mod sources;
 mod summary;
 
 use std::process::ExitCode;
@@ -90,18 +106,18 @@ fn main() -> ExitCode {
         }
     };
     runtime.block_on(async {
-        let client = match driver::client(&plan) {
-            Ok(client) => client,
+        let clients = match driver::clients(&plan) {
+            Ok(clients) => clients,
             Err(error) => {
                 eprintln!("khien-load: cannot build the HTTP client: {error}");
                 return ExitCode::FAILURE;
             }
         };
-        if let Err(message) = driver::check_server(&client, &plan).await {
+        if let Err(message) = driver::check_server(&clients[0], &plan).await {
             eprintln!("khien-load: {message}");
             return ExitCode::FAILURE;
         }
-        let run = driver::run(client, &plan).await;
+        let run = driver::run(clients, &plan).await;
         let summary = Summary::new(&plan, run);
         if options.json {
             match serde_json::to_string_pretty(&summary) {

@@ -6,6 +6,7 @@ use clap::Parser;
 
 use crate::loopback::{LoopbackTarget, TargetError};
 use crate::payload::{CONTENT_MAX_CHARS, PDF_HEADER};
+use crate::sources::SOURCES_MAX;
 
 /// Most concurrent clients.
 pub const CONCURRENCY_MAX: usize = 1024;
@@ -47,6 +48,12 @@ pub struct Options {
     /// intake unit].
     #[arg(long, value_name = "CODE")]
     pub unit: Option<String>,
+    /// Send from this many loopback addresses (1–4096), each standing for one
+    /// reporter, round robin; more than 1 needs --url http://127.0.0.1:…. The
+    /// server slows down more than 20 submissions in ten minutes from one
+    /// address, so measure capacity with many sources.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub sources: usize,
     /// Give up on one request after this many seconds (1–3600).
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     pub timeout: u64,
@@ -79,6 +86,8 @@ pub struct Plan {
     pub attachment_bytes: u64,
     /// Unit code, if any.
     pub unit: Option<String>,
+    /// Source addresses (1: the system's choice, 127.0.0.1).
+    pub sources: usize,
     /// Per-request timeout.
     pub timeout: Duration,
 }
@@ -144,6 +153,13 @@ impl Options {
             )?;
         }
         let timeout = within("timeout", self.timeout, 1, TIMEOUT_MAX_SECONDS)?;
+        let sources = within("sources", self.sources, 1, SOURCES_MAX)?;
+        if sources > 1 && !target.is_ipv4() {
+            return Err(OptionError(
+                "--sources above 1 sends from addresses in 127.0.0.0/8: give --url http://127.0.0.1:PORT"
+                    .into(),
+            ));
+        }
         Ok(Plan {
             target,
             concurrency,
@@ -151,6 +167,7 @@ impl Options {
             payload_bytes,
             attachment_bytes: self.attachment_bytes,
             unit: self.unit.clone().filter(|code| !code.is_empty()),
+            sources,
             timeout: Duration::from_secs(timeout),
         })
     }
@@ -187,6 +204,9 @@ mod tests {
         assert!(parse(&["--payload-bytes", "20001"]).is_err());
         assert!(parse(&["--attachment-bytes", "8"]).is_err());
         assert!(parse(&["--timeout", "0"]).is_err());
+        assert!(parse(&["--sources", "0"]).is_err());
+        assert!(parse(&["--sources", "4097"]).is_err());
+        assert_eq!(parse(&["--sources", "4096"]).unwrap().sources, 4096);
         assert_eq!(parse(&["--requests", "5"]).unwrap().stop, Stop::Count(5));
         assert_eq!(
             parse(&["--payload-bytes", "20000"]).unwrap().payload_bytes,
@@ -194,6 +214,19 @@ mod tests {
         );
         assert!(
             Options::try_parse_from(["khien-load", "--duration", "5", "--requests", "5"]).is_err()
+        );
+    }
+
+    #[test]
+    fn several_sources_need_an_ipv4_target() {
+        assert!(parse(&["--url", "http://localhost:8080", "--sources", "2"]).is_err());
+        assert!(parse(&["--url", "http://[::1]:8080", "--sources", "2"]).is_err());
+        assert!(parse(&["--url", "http://localhost:8080", "--sources", "1"]).is_ok());
+        assert_eq!(
+            parse(&["--url", "http://127.0.0.1:8080", "--sources", "64"])
+                .unwrap()
+                .sources,
+            64
         );
     }
 

@@ -59,7 +59,10 @@ mod tests {
             for address in &sources {
                 assert!(address.is_loopback(), "{address}");
                 assert_ne!(*address, Ipv4Addr::new(127, 255, 255, 255));
-                assert!(address.octets()[1] > 0 || address.octets()[2] > 0, "{address}");
+                assert!(
+                    address.octets()[1] > 0 || address.octets()[2] > 0,
+                    "{address}"
+                );
                 assert!(u32::from(*address) >= u32::from(Ipv4Addr::new(127, 1, 0, 0)));
             }
         }

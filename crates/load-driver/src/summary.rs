@@ -16,6 +16,8 @@ pub struct Summary {
     pub url: String,
     /// Concurrent clients.
     pub concurrency: usize,
+    /// Source addresses the requests came from.
+    pub sources: usize,
     /// `duration` or `requests`.
     pub stop: String,
     /// Content length of each report.
@@ -59,6 +61,7 @@ impl Summary {
         Summary {
             url: plan.target.as_str().to_owned(),
             concurrency: plan.concurrency,
+            sources: plan.sources,
             stop: match plan.stop {
                 Stop::After(duration) => format!("duration {} s", duration.as_secs()),
                 Stop::Count(count) => format!("requests {count}"),
@@ -87,8 +90,8 @@ impl Summary {
         };
         let _ = writeln!(
             text,
-            "khien-load: {} · {} clients · {} · content {} B · {submission}",
-            self.url, self.concurrency, self.stop, self.payload_bytes
+            "khien-load: {} · {} clients from {} source address(es) · {} · content {} B · {submission}",
+            self.url, self.concurrency, self.sources, self.stop, self.payload_bytes
         );
         let _ = writeln!(
             text,
