@@ -3,6 +3,8 @@
 
 /// Staff accounts and the organisation tree: parsed names, codes, roles, passwords, TOTP.
 pub mod accounts;
+/// The case file as its history: events, their fold, and the deadlines they give.
+pub mod case_file;
 /// Intake: reports as typed, checked field by field; tracking numbers; attachment rules.
 pub mod intake;
 /// Statutory time limits as dated rule packs, and due-date computation.

@@ -24,16 +24,16 @@
 //! ```text
 //! cargo build --release -p khien -p khien-load-driver
 //! target/release/khien demo --data-dir /tmp/khien-load-demo --listen 127.0.0.1:8080 &
-//! L="target/release/khien-load --url http://127.0.0.1:8080 --unit TTT --sources 1024"
+//! L="target/release/khien-load --url http://127.0.0.1:8080 --sources 1024"
 //! $L --concurrency 8 --duration 20
 //! $L --concurrency 64 --duration 20 --json
 //! $L --concurrency 8 --attachment-bytes 1048576      # 1 MiB PDFs
+//! $L --unit TTT --requests 100                       # to one unit
 //! ```
 //!
-//! `--unit TTT` (Thanh tra tỉnh) addresses the reports to the demo unit whose
-//! staff hold case roles. Without `--unit`, reports go to the default intake
-//! unit or the first root unit; in the demo that is the Tỉnh ủy, which has no
-//! member with a case role and so no unit key, and the server answers 500.
+//! Without `--unit` a report goes to the default intake unit (in the demo, TTT,
+//! Thanh tra tỉnh). A unit can receive reports only once it has keys, that is
+//! once a member holds a case role there (intake, handler, head, protection).
 //!
 //! # Against a fresh `khien serve`
 //!

@@ -24,7 +24,7 @@ pub const TIMEOUT_MAX_SECONDS: u64 = 3600;
 #[derive(Debug, Parser)]
 #[command(name = "khien-load", version, about, max_term_width = 100)]
 pub struct Options {
-    /// Base URL of the server; the host must be 127.0.0.1, localhost or [::1].
+    /// Base URL of the server; the host must be 127.0.0.1, localhost or `[::1]`.
     #[arg(long, default_value = "http://127.0.0.1:8080")]
     pub url: String,
     /// Clients submitting at the same time (1–1024).

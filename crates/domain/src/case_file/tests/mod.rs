@@ -1,0 +1,9 @@
+//! Tests of the case file: every transition, every rejection, the deadline scenarios of
+//! issue 6, JSON storage, and random histories.
+
+mod deadline_scenarios;
+mod histories;
+mod json_storage;
+mod random_histories;
+mod rejections;
+mod transitions;
