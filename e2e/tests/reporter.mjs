@@ -8,6 +8,12 @@ import { join } from 'node:path';
 
 import { baseUrl } from './browser.mjs';
 
+/**
+ * The report form's visible "Send" button. (The form also starts with a hidden
+ * one of the same name, so that Enter in a text field sends rather than adds a row.)
+ */
+export const SEND_BUTTON = 'button[name="send"]:not([aria-hidden="true"])';
+
 /** `1234 5678 9012 3456`. */
 export const RECEIPT = /^\d{4} \d{4} \d{4} \d{4}$/;
 
@@ -57,7 +63,7 @@ export async function sendReport(page, { subject, content, whenWhere, accused, u
   if (files.length) {
     await page.setInputFiles('#files', files);
   }
-  await page.click('button[name="send"]');
+  await page.click(SEND_BUTTON);
   await expectPage(page, '#receipt', '#form-errors');
   const receipt = await text(page.locator('#receipt'));
   const trackingNumber = await text(page.locator('#tracking-number'));

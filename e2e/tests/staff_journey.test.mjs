@@ -8,7 +8,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { baseUrl, closeBrowser, newPage, screenshot } from './browser.mjs';
-import { RECEIPT, expectPage, followUp, makePdf, sendReport, text } from './reporter.mjs';
+import {
+  RECEIPT,
+  SEND_BUTTON,
+  expectPage,
+  followUp,
+  makePdf,
+  sendReport,
+  text,
+} from './reporter.mjs';
 import { logIn, seededStaff } from './staff.mjs';
 
 /** A date `days` before today in Asia/Ho_Chi_Minh, as `YYYY-MM-DD`. */
@@ -114,7 +122,7 @@ describe('the staff journey', () => {
     await staffPage.fill('#when_where', 'Bộ phận một cửa, tuần trước');
     await staffPage.locator('input[name="accused_name"]').first().fill('Lê Văn C');
     await staffPage.check('input[name="identity_choice"][value="anonymous"]');
-    await staffPage.click('button[name="send"]');
+    await staffPage.click(SEND_BUTTON);
     await expectPage(staffPage, '#receipt', '#form-errors');
     const receipt = await text(staffPage.locator('#receipt'));
     const trackingNumber = await text(staffPage.locator('#tracking-number'));

@@ -3,7 +3,7 @@
 /// For each `async fn name(backend: Backend)` listed, makes a test `sqlite::name` and
 /// a test `postgres::name` that run it on that backend.
 ///
-/// ```ignore
+/// ```text
 /// async fn stores_things(backend: Backend) { /* … */ }
 /// khien_testkit::on_both_backends!(stores_things);
 /// ```
