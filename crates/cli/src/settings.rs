@@ -28,6 +28,8 @@ pub struct FileSettings {
     pub audit_checkpoint_every: Option<u64>,
     /// Largest attachment accepted, in MiB.
     pub max_attachment_mib: Option<u64>,
+    /// Anonymous requests per source in ten minutes before each further one waits.
+    pub anonymous_requests_before_slowdown: Option<u32>,
     /// Log filter, e.g. `info` or `khien_web=debug,info`.
     pub log: Option<String>,
 }
@@ -56,6 +58,8 @@ pub struct Settings {
     pub audit_checkpoint_every: u64,
     /// Largest attachment accepted, in bytes.
     pub max_attachment_bytes: u64,
+    /// Anonymous requests per source in ten minutes before each further one waits.
+    pub anonymous_requests_before_slowdown: u32,
     /// Log filter.
     pub log: String,
 }
@@ -95,6 +99,7 @@ pub const DEFAULT_DATA_DIR: &str = "./khien-data";
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 const DEFAULT_CHECKPOINT_EVERY: u64 = 1000;
 const DEFAULT_MAX_ATTACHMENT_MIB: u64 = 100;
+const DEFAULT_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN: u32 = 20;
 const DEFAULT_LOG: &str = "info,sqlx=warn";
 
 impl FlagSettings {
@@ -191,6 +196,19 @@ pub fn resolve(
         (None, None) => DEFAULT_MAX_ATTACHMENT_MIB,
     };
 
+    let anonymous_requests_before_slowdown = match (
+        env("KHIEN_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN"),
+        file.anonymous_requests_before_slowdown,
+    ) {
+        (Some(text), _) => u32::try_from(parse_positive(
+            &text,
+            "KHIEN_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN",
+        )?)
+        .unwrap_or(u32::MAX),
+        (None, Some(n)) => n,
+        (None, None) => DEFAULT_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN,
+    };
+
     let log = env("KHIEN_LOG")
         .or(file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_owned());
@@ -201,6 +219,7 @@ pub fn resolve(
         listen,
         audit_checkpoint_every,
         max_attachment_bytes: max_attachment_mib.saturating_mul(1024 * 1024),
+        anonymous_requests_before_slowdown,
         log,
     })
 }
@@ -227,7 +246,7 @@ impl Settings {
             kdf_params: KdfParams::PRODUCTION,
             login_failures_per_source: khien_web::DEFAULT_ALLOWED_FAILURES,
             max_attachment_bytes: self.max_attachment_bytes,
-            anonymous_requests_before_slowdown: 20,
+            anonymous_requests_before_slowdown: self.anonymous_requests_before_slowdown,
         }
     }
 }

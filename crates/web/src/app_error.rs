@@ -39,6 +39,9 @@ pub enum AppError {
     /// them yet: another member of the unit must log in once.
     #[error("key access pending")]
     KeyPending,
+    /// No unit can receive reports yet (no member holds an intake unit's keys).
+    #[error("not ready to receive reports")]
+    NotReady,
     /// The body is not of a type this endpoint takes.
     #[error("unsupported media type")]
     UnsupportedMediaType,
@@ -77,6 +80,12 @@ impl From<khien_store::StoreError> for AppError {
     }
 }
 
+/// What a reporter is told when no unit can receive reports yet.
+pub const NOT_READY_MESSAGE: &str = "Khiên chưa sẵn sàng nhận báo cáo: đơn vị tiếp nhận chưa có cán bộ. \
+     Báo cáo của bạn chưa được lưu; hãy thử lại sau hoặc liên hệ đường dây nóng. / Khiên cannot \
+     receive reports yet: the intake unit has no staff. Your report was not stored; try again \
+     later or call the hotline.";
+
 /// What a member waiting for the unit's key is told.
 pub const KEY_PENDING_MESSAGE: &str = "Khóa của đơn vị chưa được cấp cho bạn: cần một cán bộ khác \
      của đơn vị đăng nhập một lần để cấp. / The unit's key has not been granted to you yet: \
@@ -105,6 +114,7 @@ impl AppError {
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::NotReady => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -162,6 +172,11 @@ impl IntoResponse for AppError {
             AppError::KeyPending => (
                 StatusCode::FORBIDDEN,
                 Json(json!({ "error": KEY_PENDING_MESSAGE })),
+            )
+                .into_response(),
+            AppError::NotReady => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "error": NOT_READY_MESSAGE })),
             )
                 .into_response(),
             AppError::UnsupportedMediaType => (

@@ -4,9 +4,9 @@
 //! per browser session, and only ever compared with the form it came with.
 
 use axum::http::HeaderMap;
-use axum::http::header::COOKIE;
 use khien_vault::random::random_bytes;
 
+use crate::cookie_value::cookie_value;
 use crate::staff_session::tokens_match;
 
 const FORM_COOKIE: &str = "khien_form";
@@ -20,14 +20,7 @@ pub fn issue() -> (String, String) {
 
 /// Whether the form's token matches the cookie's.
 pub fn matches(headers: &HeaderMap, form_token: &str) -> bool {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == FORM_COOKIE)
-        .is_some_and(|(_, cookie_token)| {
-            !cookie_token.is_empty() && tokens_match(cookie_token, form_token)
-        })
+    cookie_value(headers, FORM_COOKIE).is_some_and(|cookie_token| {
+        !cookie_token.is_empty() && tokens_match(cookie_token, form_token)
+    })
 }

@@ -11,8 +11,7 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use khien_vault::random::random_bytes;
-use sha2::{Digest, Sha256};
+use crate::source_key::SourceKeys;
 
 /// Failed logins from one source allowed within [`WINDOW`], by default.
 pub const DEFAULT_ALLOWED_FAILURES: u32 = 10;
@@ -24,7 +23,7 @@ const MAX_SOURCES: usize = 100_000;
 /// Failed-login counts per source.
 pub struct LoginThrottle {
     allowed_failures: u32,
-    key: [u8; 32],
+    keys: SourceKeys,
     sources: Mutex<HashMap<[u8; 16], Failures>>,
 }
 
@@ -38,22 +37,13 @@ impl LoginThrottle {
     pub fn new(allowed_failures: u32) -> Self {
         Self {
             allowed_failures,
-            key: random_bytes::<32>(),
+            keys: SourceKeys::default(),
             sources: Mutex::new(HashMap::new()),
         }
     }
 
     fn source_key(&self, source: IpAddr) -> [u8; 16] {
-        let mut hasher = Sha256::new();
-        hasher.update(self.key);
-        match source {
-            IpAddr::V4(v4) => hasher.update(v4.octets()),
-            IpAddr::V6(v6) => hasher.update(v6.octets()),
-        }
-        let digest = hasher.finalize();
-        let mut key = [0u8; 16];
-        key.copy_from_slice(&digest[..16]);
-        key
+        self.keys.of(source)
     }
 
     /// `Err(seconds)` when this source must wait before trying again.

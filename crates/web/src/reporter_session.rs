@@ -3,7 +3,7 @@
 //! pages carry it in a cookie, the API as a bearer token; nothing is stored.
 
 use axum::extract::FromRequestParts;
-use axum::http::header::{AUTHORIZATION, COOKIE};
+use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
@@ -11,6 +11,7 @@ use khien_store::intake::CaseId;
 use khien_vault::reporter_ticket::open_ticket;
 use khien_vault::symmetric::DataKey;
 
+use crate::cookie_value::cookie_value;
 use crate::{AppError, AppState};
 
 /// The reporter's cookie.
@@ -71,15 +72,7 @@ impl FromRequestParts<AppState> for Reporter {
                 .and_then(|value| value.strip_prefix("Bearer "))
                 .map(str::to_owned)
         } else {
-            parts
-                .headers
-                .get_all(COOKIE)
-                .iter()
-                .filter_map(|value| value.to_str().ok())
-                .flat_map(|value| value.split(';'))
-                .filter_map(|pair| pair.trim().split_once('='))
-                .find(|(name, _)| *name == REPORTER_COOKIE)
-                .map(|(_, value)| value.to_owned())
+            cookie_value(&parts.headers, REPORTER_COOKIE).map(str::to_owned)
         };
         let Some(text) = text else {
             return Err(missing);

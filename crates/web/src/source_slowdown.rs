@@ -11,8 +11,7 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use khien_vault::random::random_bytes;
-use sha2::{Digest, Sha256};
+use crate::source_key::SourceKeys;
 
 /// How long requests are remembered.
 const WINDOW: Duration = Duration::from_secs(10 * 60);
@@ -24,7 +23,7 @@ const MAX_DELAY: Duration = Duration::from_secs(10);
 /// Request counts per source, and the policy turning them into delays.
 pub struct SourceSlowdown {
     free_requests: u32,
-    key: [u8; 32],
+    keys: SourceKeys,
     sources: Mutex<HashMap<[u8; 16], (u32, Instant)>>,
 }
 
@@ -33,26 +32,14 @@ impl SourceSlowdown {
     pub fn new(free_requests: u32) -> Self {
         Self {
             free_requests,
-            key: random_bytes::<32>(),
+            keys: SourceKeys::default(),
             sources: Mutex::new(HashMap::new()),
         }
     }
 
-    fn source_key(&self, source: IpAddr) -> [u8; 16] {
-        let mut hasher = Sha256::new();
-        hasher.update(self.key);
-        match source {
-            IpAddr::V4(v4) => hasher.update(v4.octets()),
-            IpAddr::V6(v6) => hasher.update(v6.octets()),
-        }
-        let mut key = [0u8; 16];
-        key.copy_from_slice(&hasher.finalize()[..16]);
-        key
-    }
-
     /// Counts a request and says how long it must wait.
     pub fn delay_for(&self, source: IpAddr, now: Instant) -> Duration {
-        let key = self.source_key(source);
+        let key = self.keys.of(source);
         let mut sources = self.sources.lock().unwrap_or_else(|e| e.into_inner());
         if sources.len() >= MAX_SOURCES {
             sources.retain(|_, (_, first)| now.duration_since(*first) < WINDOW);

@@ -568,6 +568,50 @@ async fn a_superior_head_sees_where_a_case_stands_but_not_its_content(backend: B
     app.stop().await;
 }
 
+async fn with_no_staff_reports_are_refused_clearly_before_any_work(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.seed_unit("TTT", UnitKind::Inspectorate, None).await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/reports"))
+        .json(&json!({"kind": "reflection", "subject": "S", "content": "C"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 503);
+    assert!(response.text().await.unwrap().contains("not stored"));
+    let form = app
+        .client
+        .get(app.url("/report/new"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let page = app
+        .client
+        .post(app.url("/report"))
+        .multipart(
+            Form::new()
+                .text("csrf_token", hidden(&form, "csrf_token"))
+                .text("kind", "reflection")
+                .text("subject", "S")
+                .text("content", "C")
+                .text("send", "1"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 503);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("<html lang=\"vi\">") && html.contains("chưa được lưu"),
+        "{html}"
+    );
+    app.stop().await;
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
@@ -661,4 +705,5 @@ khien_testkit::on_both_backends!(
     another_units_case_is_not_found,
     a_member_waiting_for_the_unit_key_is_told_so,
     a_superior_head_sees_where_a_case_stands_but_not_its_content,
+    with_no_staff_reports_are_refused_clearly_before_any_work,
 );

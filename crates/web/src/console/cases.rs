@@ -226,7 +226,7 @@ async fn case_page(
             (
                 class,
                 who.to_owned(),
-                message.created_at.format("%d/%m/%Y %H:%M").to_string(),
+                crate::vietnam_time::format_in_vietnam(message.created_at),
                 body,
             )
         })

@@ -7,6 +7,6 @@ pub mod home;
 pub mod intake;
 pub mod login;
 mod nav_links;
-mod page_error;
+pub mod page_error;
 pub mod password;
 pub mod recover;

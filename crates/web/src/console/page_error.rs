@@ -20,18 +20,39 @@ struct MessagePage<'a> {
     incident: Option<String>,
 }
 
-/// An [`AppError`] shown as a console page.
+#[derive(Template)]
+#[template(path = "portal/message.html")]
+struct PortalMessagePage<'a> {
+    lang: Language,
+    heading: &'a str,
+    message: &'a str,
+    is_error: bool,
+    incident: Option<String>,
+}
+
+/// An [`AppError`] shown as a page, in the console's frame or the portal's.
 pub struct PageError {
     error: AppError,
     lang: Language,
+    portal: bool,
 }
 
 impl PageError {
-    /// Wraps an error for a page in `lang`.
+    /// Wraps an error for a console page in `lang`.
     pub fn new(error: impl Into<AppError>, lang: Language) -> Self {
         Self {
             error: error.into(),
             lang,
+            portal: false,
+        }
+    }
+
+    /// Wraps an error for a portal page in `lang`.
+    pub fn portal(error: impl Into<AppError>, lang: Language) -> Self {
+        Self {
+            error: error.into(),
+            lang,
+            portal: true,
         }
     }
 }
@@ -63,6 +84,12 @@ impl IntoResponse for PageError {
                 .to_owned(),
                 None,
             ),
+            AppError::NotReady => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                lang.pick("Chưa nhận được báo cáo", "Reports cannot be received yet"),
+                crate::app_error::NOT_READY_MESSAGE.to_owned(),
+                None,
+            ),
             AppError::Internal(error) => {
                 let incident = new_incident_id();
                 log_internal(&incident, error.as_ref());
@@ -87,6 +114,18 @@ impl IntoResponse for PageError {
                 )
             }
         };
+        if self.portal {
+            return render_page(
+                status,
+                &PortalMessagePage {
+                    lang,
+                    heading,
+                    message: &message,
+                    is_error: true,
+                    incident,
+                },
+            );
+        }
         render_page(
             status,
             &MessagePage {

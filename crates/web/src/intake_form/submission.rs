@@ -25,6 +25,9 @@ pub struct Submitted {
     pub tracking_number: TrackingNumber,
     /// The legal date of receipt.
     pub received_on: NaiveDate,
+    /// Whether the chosen unit could not receive it yet, so the default intake
+    /// unit did.
+    pub rerouted: bool,
     /// Whether the LTC procedure applies (a named denunciation) or the report is
     /// information for inspection.
     pub handling: Handling,
@@ -44,27 +47,47 @@ impl From<AppError> for SubmitFailure {
     }
 }
 
+/// Whether a unit can have a report sealed to it: some member holds its keys.
+async fn has_keys(
+    state: &AppState,
+    unit: &khien_store::accounts::UnitId,
+) -> Result<bool, AppError> {
+    for kind in [UnitKeyKind::Unit, UnitKeyKind::Intake] {
+        if state.store.unit_public_key(unit, kind).await?.is_none() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// A unit that no member holds a key for cannot have anything sealed to it yet;
 /// the report then goes to the default intake unit rather than being refused.
+/// Returns whether it was rerouted. When not even the default intake unit can
+/// receive reports, says so before any work is done.
 async fn route_to_a_unit_with_keys(
     state: &AppState,
     draft: &mut ReportDraft,
-) -> Result<(), AppError> {
-    if draft.unit.trim().is_empty() {
-        return Ok(());
+) -> Result<bool, AppError> {
+    let mut rerouted = false;
+    if !draft.unit.trim().is_empty()
+        && let Ok(code) = khien_domain::accounts::UnitCode::parse(&draft.unit)
+        && let Some(unit) = state.store.unit_by_code(&code).await?
+        && !has_keys(state, &unit.id).await?
+    {
+        draft.unit.clear();
+        rerouted = true;
     }
-    let Ok(code) = khien_domain::accounts::UnitCode::parse(&draft.unit) else {
-        return Ok(()); // the parse below names the field
-    };
-    let Some(unit) = state.store.unit_by_code(&code).await? else {
-        return Ok(()); // the store names the unknown unit
-    };
-    for kind in [UnitKeyKind::Unit, UnitKeyKind::Intake] {
-        if state.store.unit_public_key(&unit.id, kind).await?.is_none() {
-            draft.unit.clear();
+    if draft.unit.trim().is_empty() {
+        let unit = state
+            .store
+            .resolve_intake_unit(None)
+            .await
+            .map_err(|_| AppError::NotReady)?;
+        if !has_keys(state, &unit).await? {
+            return Err(AppError::NotReady);
         }
     }
-    Ok(())
+    Ok(rerouted)
 }
 
 /// Checks and stores a report whose files were already received into `pending`.
@@ -76,7 +99,7 @@ pub async fn submit(
     file_errors: Vec<ReportFieldError>,
     author: Author,
 ) -> Result<Submitted, SubmitFailure> {
-    route_to_a_unit_with_keys(state, &mut draft).await?;
+    let rerouted = route_to_a_unit_with_keys(state, &mut draft).await?;
     let parsed = NewReport::parse(&draft, today_in_vietnam());
     let report = match (parsed, file_errors.is_empty()) {
         (Ok(report), true) => report,
@@ -126,6 +149,7 @@ pub async fn submit(
     })?;
     Ok(Submitted {
         case_id: submitted.case_id,
+        rerouted,
         receipt: SecretString::from(issued.receipt.grouped().expose_secret().to_owned()),
         tracking_number: submitted.tracking_number,
         received_on,

@@ -227,7 +227,7 @@ async fn case_page(
             (
                 class,
                 who.to_owned(),
-                message.created_at.format("%d/%m/%Y").to_string(),
+                crate::vietnam_time::date_in_vietnam(message.created_at),
                 body,
             )
         })

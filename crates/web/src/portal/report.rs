@@ -9,6 +9,7 @@ use khien_store::intake::{Author, PendingCase};
 use khien_vault::submission_proof::proof_code;
 use secrecy::ExposeSecret;
 
+use crate::console::page_error::PageError;
 use crate::form_cookie;
 use crate::intake_form::{
     FormEcho, SubmitFailure, Submitted, draft_from_fields, form_page, read_upload, submit,
@@ -38,7 +39,9 @@ struct ReceiptPage<'a> {
     receipt: &'a str,
     tracking_number: &'a str,
     received_on: String,
+    received_on_shown: String,
     proof_code: String,
+    rerouted: bool,
     handled_as_denunciation: bool,
 }
 
@@ -56,7 +59,9 @@ pub fn receipt_page(state: &AppState, lang: Language, submitted: &Submitted) -> 
             receipt: submitted.receipt.expose_secret(),
             tracking_number: tracking,
             proof_code: proof_code(&state.server_secret, tracking, &received_on),
+            received_on_shown: submitted.received_on.format("%d/%m/%Y").to_string(),
             received_on,
+            rerouted: submitted.rerouted,
             handled_as_denunciation: submitted.handling != Handling::InformationForInspection,
         },
     );
@@ -116,7 +121,6 @@ pub async fn submit_form(
             let echo = FormEcho::from_fields(&fields, false);
             form_page(&state, lang, StatusCode::BAD_REQUEST, echo, &errors, None).await
         }
-        Err(SubmitFailure::Failed(error)) => Err(error),
+        Err(SubmitFailure::Failed(error)) => Ok(PageError::portal(error, lang).into_response()),
     }
-    .map(IntoResponse::into_response)
 }

@@ -1,7 +1,7 @@
 //! `Staff`: the extractor that says a handler needs a logged-in staff member.
 
 use axum::extract::FromRequestParts;
-use axum::http::header::{AUTHORIZATION, COOKIE};
+use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
@@ -12,6 +12,7 @@ use khien_vault::symmetric;
 
 use super::lifecycle::{IDLE_TIMEOUT, SESSION_COOKIE, sealed_key_context};
 use super::token::SessionToken;
+use crate::cookie_value::cookie_value;
 use crate::{AppError, AppState};
 
 /// How the request carried its session.
@@ -151,13 +152,5 @@ fn bearer_token(parts: &Parts) -> Option<SessionToken> {
 }
 
 fn cookie_token(parts: &Parts) -> Option<SessionToken> {
-    parts
-        .headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .and_then(|(_, value)| SessionToken::parse(value))
+    cookie_value(&parts.headers, SESSION_COOKIE).and_then(SessionToken::parse)
 }
