@@ -7,5 +7,7 @@ pub mod accounts;
 pub mod case_file;
 /// Intake: reports as typed, checked field by field; tracking numbers; attachment rules.
 pub mod intake;
+/// Protection of denouncers: requests for protection and reports of retaliation.
+pub mod protection;
 /// Statutory time limits as dated rule packs, and due-date computation.
 pub mod rules;

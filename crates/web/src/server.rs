@@ -44,6 +44,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/follow-up/attachments/{id}",
             get(portal::follow_up::attachment),
         ),
+        (
+            "/follow-up/protection",
+            post(portal::protection::request_protection),
+        ),
+        (
+            "/follow-up/retaliation",
+            post(portal::protection::report_retaliation),
+        ),
         ("/follow-up/leave", post(portal::follow_up::leave)),
         // Staff console.
         (
@@ -123,6 +131,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/api/v1/whistleblower/messages",
             post(api::whistleblower::add_message).layer(upload_limit()),
+        ),
+        (
+            "/api/v1/whistleblower/protection-requests",
+            post(api::whistleblower::request_protection),
+        ),
+        (
+            "/api/v1/whistleblower/retaliation-reports",
+            post(api::whistleblower::report_retaliation),
         ),
         (
             "/api/v1/whistleblower/attachments/{id}",

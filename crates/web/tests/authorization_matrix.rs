@@ -140,6 +140,12 @@ fn malformed_receipt() -> Value {
 fn a_message() -> Value {
     json!({"body": "Xin bổ sung thông tin."})
 }
+fn a_protection_request() -> Value {
+    json!({"persons": ["self"], "interests": ["job"], "situation": "Bị đe dọa.", "urgent": false})
+}
+fn a_retaliation_report() -> Value {
+    json!({"what_happened": "Bị điều chuyển.", "when": "03/2026"})
+}
 
 /// The matrix. Rows that end sessions come last.
 fn matrix() -> Vec<Row> {
@@ -180,6 +186,18 @@ fn matrix() -> Vec<Row> {
             Same(303),
         ),
         row(get.clone(), "/follow-up/attachments/{id}", None, Same(303)),
+        row(
+            post.clone(),
+            "/follow-up/protection",
+            Form("persons=self&interests=job&situation=x"),
+            Same(303),
+        ),
+        row(
+            post.clone(),
+            "/follow-up/retaliation",
+            Form("what_happened=x"),
+            Same(303),
+        ),
         row(post.clone(), "/follow-up/leave", Form(""), Same(303)),
         // The console.
         row(get.clone(), "/staff/login", None, Same(200)),
@@ -447,6 +465,18 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/api/v1/whistleblower/messages",
             Json(a_message),
+            Same(401),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/whistleblower/protection-requests",
+            Json(a_protection_request),
+            Same(401),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/whistleblower/retaliation-reports",
+            Json(a_retaliation_report),
             Same(401),
         ),
         row(

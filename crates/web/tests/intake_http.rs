@@ -303,6 +303,268 @@ async fn reporter_and_handler_exchange_messages_through_the_api(backend: Backend
     app.stop().await;
 }
 
+async fn a_reporter_asks_for_protection_and_reports_retaliation(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, staff) = unit_with_staff(&app, "TTT", "bao.ve").await;
+    let situation = "Giám đốc dọa đuổi việc TinhHuongDuyNhat4417";
+    let retaliation = "Bị điều chuyển xuống kho TraThuDuyNhat8830";
+    let created: Value = app
+        .client
+        .post(app.url("/api/v1/reports"))
+        .json(&json!({
+            "kind": "denunciation", "unit": "TTT",
+            "subject": "Nâng khống giá thiết bị", "content": "Phòng vật tư nâng giá.",
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let session: Value = app
+        .client
+        .post(app.url("/api/v1/whistleblower/session"))
+        .json(&json!({"receipt": created["receipt"]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let ticket = session["token"].as_str().unwrap().to_owned();
+
+    // Bad input names the fields; nothing is stored.
+    let refused = app
+        .client
+        .post(app.url("/api/v1/whistleblower/protection-requests"))
+        .bearer_auth(&ticket)
+        .json(&json!({"persons": [], "interests": ["job"], "situation": situation}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+    let refused: Value = refused.json().await.unwrap();
+    assert_eq!(refused["field"], "persons");
+    let refused: Value = app
+        .client
+        .post(app.url("/api/v1/whistleblower/protection-requests"))
+        .bearer_auth(&ticket)
+        .json(&json!({"persons": ["cousin"], "interests": [], "situation": ""}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let fields: Vec<&str> = refused["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["persons", "interests", "situation"]);
+    let refused = app
+        .client
+        .post(app.url("/api/v1/whistleblower/retaliation-reports"))
+        .bearer_auth(&ticket)
+        .json(&json!({"what_happened": " ", "when": "x".repeat(201)}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+    let refused: Value = refused.json().await.unwrap();
+    assert_eq!(refused["field"], "what_happened");
+    assert_eq!(refused["errors"][1]["field"], "when");
+
+    let asked = app
+        .client
+        .post(app.url("/api/v1/whistleblower/protection-requests"))
+        .bearer_auth(&ticket)
+        .json(&json!({
+            "persons": ["self", "child"], "interests": ["job", "life"],
+            "situation": situation, "urgent": true,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(asked.status(), 201);
+    let asked: Value = asked.json().await.unwrap();
+    assert!(asked["id"].is_string());
+    let told = app
+        .client
+        .post(app.url("/api/v1/whistleblower/retaliation-reports"))
+        .bearer_auth(&ticket)
+        .json(&json!({"what_happened": retaliation, "when": "Tháng 3/2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(told.status(), 201);
+
+    // The reporter sees what they sent.
+    let mine: Value = app
+        .client
+        .get(app.url("/api/v1/whistleblower/report"))
+        .bearer_auth(&ticket)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["protection_requests"].as_array().unwrap().len(), 1);
+    assert_eq!(mine["protection_requests"][0]["situation"], situation);
+    assert_eq!(mine["retaliation_reports"][0]["what_happened"], retaliation);
+
+    // The handler sees both, the urgent request marked.
+    let inbox: Value = app
+        .client
+        .get(app.url("/api/v1/cases"))
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = inbox["cases"][0]["id"].as_str().unwrap().to_owned();
+    let detail: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/cases/{id}")))
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let request = &detail["protection_requests"][0];
+    assert_eq!(request["id"], asked["id"]);
+    assert_eq!(request["persons"], json!(["self", "child"]));
+    assert_eq!(request["interests"], json!(["job", "life"]));
+    assert_eq!(request["urgent"], true);
+    assert_eq!(request["situation"], situation);
+    assert_eq!(detail["retaliation_reports"][0]["when"], "Tháng 3/2026");
+    assert_eq!(
+        detail["retaliation_reports"][0]["what_happened"],
+        retaliation
+    );
+
+    // In the database, only ciphertext.
+    for table in ["protection_requests", "retaliation_reports"] {
+        let rows = sqlx::query(&format!("SELECT ciphertext FROM {table}"))
+            .fetch_all(app.store.reader())
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        for row in rows {
+            let bytes: Vec<u8> = sqlx::Row::get(&row, "ciphertext");
+            for needle in ["TinhHuongDuyNhat4417", "TraThuDuyNhat8830", "child"] {
+                assert!(
+                    !bytes
+                        .windows(needle.len())
+                        .any(|window| window == needle.as_bytes()),
+                    "{needle} readable in {table}"
+                );
+            }
+        }
+    }
+
+    // The same from the page, without JavaScript.
+    let login = app
+        .client
+        .get(app.url("/follow-up"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let opened = app
+        .client
+        .post(app.url("/follow-up"))
+        .form(&[
+            ("csrf_token", hidden(&login, "csrf_token")),
+            ("receipt", created["receipt"].as_str().unwrap().to_owned()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(opened.status(), 303);
+    let page = app
+        .client
+        .get(app.url("/follow-up/case"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(situation) && page.contains(retaliation));
+    assert!(page.contains("Đã gửi, chờ cơ quan có thẩm quyền xem xét"));
+    let token = hidden(&page, "csrf_token");
+    let refused = app
+        .client
+        .post(app.url("/follow-up/protection"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("interests", "job"),
+            ("situation", "Bị theo dõi."),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+    let refused = refused.text().await.unwrap();
+    assert!(element_text(&refused, "message-error").contains("persons"));
+    let token = hidden(&refused, "csrf_token");
+    let sent = app
+        .client
+        .post(app.url("/follow-up/protection"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("persons", "parent"),
+            ("persons", "child"),
+            ("interests", "honour"),
+            ("situation", "Bị bôi nhọ TrenTrangWeb2209"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 303);
+    let sent = app
+        .client
+        .post(app.url("/follow-up/retaliation"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("what_happened", "Bị kỷ luật QuaTrangWeb5120"),
+            ("when", "Hôm qua"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 303);
+    let detail: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/cases/{id}")))
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        detail["protection_requests"][1]["persons"],
+        json!(["parent", "child"])
+    );
+    assert_eq!(detail["protection_requests"][1]["urgent"], false);
+    assert_eq!(
+        detail["retaliation_reports"][1]["what_happened"],
+        "Bị kỷ luật QuaTrangWeb5120"
+    );
+    app.stop().await;
+}
+
 async fn a_letter_recorded_by_the_intake_officer_counts_from_its_arrival(backend: Backend) {
     let app = spawn_app(backend).await;
     let (_, staff) = unit_with_staff(&app, "TTT", "van.thu").await;
@@ -700,6 +962,7 @@ khien_testkit::on_both_backends!(
     the_portal_works_without_javascript_and_the_receipt_opens_the_case,
     a_wrong_receipt_is_refused_and_a_malformed_one_named,
     reporter_and_handler_exchange_messages_through_the_api,
+    a_reporter_asks_for_protection_and_reports_retaliation,
     a_letter_recorded_by_the_intake_officer_counts_from_its_arrival,
     bad_reports_name_their_fields_and_store_nothing,
     another_units_case_is_not_found,

@@ -95,6 +95,13 @@ pub async fn show(
         .collect::<Vec<_>>());
     body["messages"] = json!(messages.iter().map(message_json).collect::<Vec<_>>());
     body["attachments"] = json!(attachments.iter().map(attachment_json).collect::<Vec<_>>());
+    super::whistleblower::add_protection_json(
+        &state,
+        &mut body,
+        &opened.summary.id,
+        &opened.case_key,
+    )
+    .await?;
     body["events"] = json!([{"kind": "received", "on": opened.summary.received_on.to_string()}]);
     Ok(Json(body))
 }

@@ -7,7 +7,12 @@ use axum::Json;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use khien_store::intake::{AttachmentId, Author};
+use chrono::Utc;
+use khien_domain::intake::FieldErrors;
+use khien_domain::protection::{ProtectionRequest, RetaliationReport};
+use khien_store::intake::{AttachmentId, Author, CaseId};
+use khien_store::protection::{StoredProtectionRequest, StoredRetaliationReport};
+use khien_vault::symmetric::DataKey;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -81,6 +86,7 @@ pub async fn report(
     body["content"] = json!(content.content);
     body["messages"] = json!(messages.iter().map(message_json).collect::<Vec<_>>());
     body["attachments"] = json!(attachments.iter().map(attachment_json).collect::<Vec<_>>());
+    add_protection_json(&state, &mut body, &reporter.case_id, &reporter.case_key).await?;
     // Identity disclosures: none can happen yet (the custodian approval flow is
     // not built), so the list is honestly empty.
     body["disclosures"] = json!([]);
@@ -115,4 +121,122 @@ pub async fn attachment(
 ) -> Result<Response, AppError> {
     let id = AttachmentId::parse(&id).ok_or(AppError::NotFound)?;
     send_attachment(&state, &reporter.case_id, &reporter.case_key, &id).await
+}
+
+/// A request for protection as the API shows it (to the reporter and the unit).
+pub fn protection_request_json(stored: &StoredProtectionRequest) -> Value {
+    json!({
+        "id": stored.id,
+        "created_at": stored.created_at.to_rfc3339(),
+        "urgent": stored.urgent,
+        "persons": stored.request.persons.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+        "interests": stored.request.interests.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+        "situation": stored.request.situation,
+        "status": {
+            "vi": "Đã gửi, chờ cơ quan có thẩm quyền xem xét",
+            "en": "Sent; awaiting review by the competent authority",
+        },
+    })
+}
+
+/// A report of retaliation as the API shows it.
+pub fn retaliation_report_json(stored: &StoredRetaliationReport) -> Value {
+    json!({
+        "id": stored.id,
+        "created_at": stored.created_at.to_rfc3339(),
+        "what_happened": stored.report.what_happened,
+        "when": stored.report.when,
+    })
+}
+
+/// Adds `protection_requests` and `retaliation_reports` to a case's JSON.
+pub async fn add_protection_json(
+    state: &AppState,
+    body: &mut Value,
+    case_id: &CaseId,
+    case_key: &DataKey,
+) -> Result<(), AppError> {
+    let requests = state
+        .store
+        .protection_requests(case_id, case_key)
+        .await
+        .map_err(intake_failure)?;
+    let reports = state
+        .store
+        .retaliation_reports(case_id, case_key)
+        .await
+        .map_err(intake_failure)?;
+    body["protection_requests"] = json!(
+        requests
+            .iter()
+            .map(protection_request_json)
+            .collect::<Vec<_>>()
+    );
+    body["retaliation_reports"] = json!(
+        reports
+            .iter()
+            .map(retaliation_report_json)
+            .collect::<Vec<_>>()
+    );
+    Ok(())
+}
+
+fn invalid(errors: FieldErrors) -> AppError {
+    AppError::InvalidReport(errors.iter().cloned().collect())
+}
+
+/// `POST /api/v1/whistleblower/protection-requests` body.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtectionBody {
+    #[serde(default)]
+    persons: Vec<String>,
+    #[serde(default)]
+    interests: Vec<String>,
+    #[serde(default)]
+    situation: String,
+    #[serde(default)]
+    urgent: bool,
+}
+
+/// A request for protection (LTC Art. 50); answers 201 `{"id"}`.
+pub async fn request_protection(
+    State(state): State<AppState>,
+    reporter: Reporter,
+    ApiJson(body): ApiJson<ProtectionBody>,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let request =
+        ProtectionRequest::parse(&body.persons, &body.interests, &body.situation, body.urgent)
+            .map_err(invalid)?;
+    let id = state
+        .store
+        .add_protection_request(&reporter.case_id, &request, &reporter.case_key, Utc::now())
+        .await
+        .map_err(intake_failure)?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
+}
+
+/// `POST /api/v1/whistleblower/retaliation-reports` body.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetaliationBody {
+    #[serde(default)]
+    what_happened: String,
+    #[serde(default)]
+    when: String,
+}
+
+/// A report of retaliation; answers 201 `{"id"}`.
+pub async fn report_retaliation(
+    State(state): State<AppState>,
+    reporter: Reporter,
+    ApiJson(body): ApiJson<RetaliationBody>,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let report = RetaliationReport::parse(&body.what_happened, &body.when).map_err(invalid)?;
+    let id = state
+        .store
+        .add_retaliation_report(&reporter.case_id, &report, &reporter.case_key, Utc::now())
+        .await
+        .map_err(intake_failure)?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }

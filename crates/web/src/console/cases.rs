@@ -20,6 +20,7 @@ use crate::language::Language;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
 use crate::portal::follow_up::human_size;
+use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
 use crate::staff_session::{Staff, tokens_match};
 use crate::{AppError, AppState};
 
@@ -67,10 +68,22 @@ pub async fn inbox(
         .unit_inbox(&staff.user.unit_id, cursor.as_ref(), 50)
         .await
         .map_err(page(lang))?;
+    let mut asked = Vec::with_capacity(page_of_cases.cases.len());
+    for case in &page_of_cases.cases {
+        asked.push(
+            case.wants_protection
+                || state
+                    .store
+                    .has_protection_request(&case.id)
+                    .await
+                    .map_err(page(lang))?,
+        );
+    }
     let cases = page_of_cases
         .cases
         .iter()
-        .map(|case| {
+        .zip(asked)
+        .map(|(case, wants_protection)| {
             let step = next_statutory_step(&state, case);
             InboxRow {
                 id: case.id.to_string(),
@@ -83,7 +96,7 @@ pub async fn inbox(
                     .map(|due| due.format("%d/%m/%Y").to_string())
                     .unwrap_or_else(|| "—".into()),
                 anonymous: case.anonymous,
-                wants_protection: case.wants_protection,
+                wants_protection,
             }
         })
         .collect();
@@ -121,6 +134,8 @@ struct CasePage<'a> {
     identity: Vec<String>,
     attachments: Vec<(String, String, String)>,
     messages: Vec<(&'static str, String, String, String)>,
+    protection_requests: Vec<ProtectionRow>,
+    retaliation_reports: Vec<RetaliationRow>,
     error: Option<String>,
 }
 
@@ -246,6 +261,8 @@ async fn case_page(
             .join(", ")
         })
         .collect();
+    let (protection_requests, retaliation_reports) =
+        protection_rows(state, lang, &summary.id, &opened.case_key).await?;
     let step = next_statutory_step(state, summary);
     Ok(render_page(
         status,
@@ -260,7 +277,7 @@ async fn case_page(
             received_on: summary.received_on.format("%d/%m/%Y").to_string(),
             next_step: lang.pick(&step.text_vi, &step.text_en).to_owned(),
             next_due: step.due.map(|due| due.format("%d/%m/%Y").to_string()),
-            wants_protection: summary.wants_protection,
+            wants_protection: summary.wants_protection || !protection_requests.is_empty(),
             subject: content.subject.clone(),
             content: content.content.clone(),
             when_where: content.when_where.clone(),
@@ -269,6 +286,8 @@ async fn case_page(
             identity,
             attachments,
             messages,
+            protection_requests,
+            retaliation_reports,
             error,
         },
     ))

@@ -23,6 +23,7 @@ use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
+use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
 use crate::{AppError, AppState};
 
@@ -174,10 +175,13 @@ struct CasePage<'a> {
     attachments: Vec<(String, String, String)>,
     messages: Vec<(&'static str, String, String, String)>,
     anonymous: bool,
+    protection_requests: Vec<ProtectionRow>,
+    retaliation_reports: Vec<RetaliationRow>,
     error: Option<String>,
 }
 
-async fn case_page(
+/// The reporter's page, with `error` shown when a form was refused.
+pub(crate) async fn case_page(
     state: &AppState,
     lang: Language,
     reporter: &Reporter,
@@ -232,6 +236,8 @@ async fn case_page(
             )
         })
         .collect();
+    let (protection_requests, retaliation_reports) =
+        protection_rows(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let step = next_statutory_step(state, &summary);
     let (token, cookie) = form_cookie::issue();
     let mut response = render_page(
@@ -249,6 +255,8 @@ async fn case_page(
             attachments,
             messages,
             anonymous: summary.anonymous,
+            protection_requests,
+            retaliation_reports,
             error,
         },
     );

@@ -2,4 +2,5 @@
 
 pub mod follow_up;
 pub mod proof;
+pub mod protection;
 pub mod report;

@@ -1,0 +1,214 @@
+//! `/follow-up/protection`, `/follow-up/retaliation`: the reporter asks for
+//! protection (LTC Arts 47–52) or reports retaliation, from the case page.
+//! Also the rows both the reporter's page and the staff case page list.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::header::LOCATION;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use khien_domain::intake::FieldErrors;
+use khien_domain::protection::{ProtectionRequest, RetaliationReport};
+use khien_store::intake::CaseId;
+use khien_vault::symmetric::DataKey;
+use serde::Deserialize;
+
+use crate::form_cookie;
+use crate::intake_form::intake_failure;
+use crate::language::Language;
+use crate::portal::follow_up::case_page;
+use crate::reporter_session::Reporter;
+use crate::{AppError, AppState};
+
+/// One request for protection, as a page lists it.
+pub struct ProtectionRow {
+    /// The day it was sent (Vietnam).
+    pub date: String,
+    /// Who is to be protected, as labels.
+    pub persons: String,
+    /// What is to be protected, as labels.
+    pub interests: String,
+    /// The reporter's account.
+    pub situation: String,
+    /// An emergency.
+    pub urgent: bool,
+}
+
+/// One report of retaliation, as a page lists it.
+pub struct RetaliationRow {
+    /// The day it was sent (Vietnam).
+    pub date: String,
+    /// When it happened, as the reporter put it.
+    pub when: String,
+    /// What happened.
+    pub what_happened: String,
+}
+
+/// A case's requests for protection and reports of retaliation, decrypted,
+/// labelled in `lang`.
+pub async fn protection_rows(
+    state: &AppState,
+    lang: Language,
+    case_id: &CaseId,
+    case_key: &DataKey,
+) -> Result<(Vec<ProtectionRow>, Vec<RetaliationRow>), AppError> {
+    let requests = state
+        .store
+        .protection_requests(case_id, case_key)
+        .await
+        .map_err(intake_failure)?
+        .into_iter()
+        .map(|stored| ProtectionRow {
+            date: crate::vietnam_time::date_in_vietnam(stored.created_at),
+            persons: stored
+                .request
+                .persons
+                .iter()
+                .map(|p| lang.pick(p.label_vi(), p.label_en()))
+                .collect::<Vec<_>>()
+                .join("; "),
+            interests: stored
+                .request
+                .interests
+                .iter()
+                .map(|i| lang.pick(i.label_vi(), i.label_en()))
+                .collect::<Vec<_>>()
+                .join("; "),
+            situation: stored.request.situation.clone(),
+            urgent: stored.urgent,
+        })
+        .collect();
+    let reports = state
+        .store
+        .retaliation_reports(case_id, case_key)
+        .await
+        .map_err(intake_failure)?
+        .into_iter()
+        .map(|stored| RetaliationRow {
+            date: crate::vietnam_time::date_in_vietnam(stored.created_at),
+            when: stored.report.when.clone(),
+            what_happened: stored.report.what_happened.clone(),
+        })
+        .collect();
+    Ok((requests, reports))
+}
+
+/// The protection form's fields (checkboxes repeat).
+#[derive(Deserialize)]
+pub struct ProtectionForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    persons: Vec<String>,
+    #[serde(default)]
+    interests: Vec<String>,
+    #[serde(default)]
+    situation: String,
+    #[serde(default)]
+    urgent: Option<String>,
+}
+
+/// The retaliation form's fields.
+#[derive(Deserialize)]
+pub struct RetaliationForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    what_happened: String,
+    #[serde(default)]
+    when: String,
+}
+
+fn expired(lang: Language) -> String {
+    lang.pick(
+        "Biểu mẫu đã hết hạn, hãy gửi lại.",
+        "The form has expired; please send it again.",
+    )
+    .to_owned()
+}
+
+fn field_messages(lang: Language, errors: &FieldErrors) -> String {
+    errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, lang.pick(&e.message_vi, &e.message_en)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+async fn again(
+    state: &AppState,
+    lang: Language,
+    reporter: &Reporter,
+    message: String,
+) -> Result<Response, AppError> {
+    case_page(
+        state,
+        lang,
+        reporter,
+        StatusCode::BAD_REQUEST,
+        Some(message),
+    )
+    .await
+}
+
+fn back_to_case() -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, "/follow-up/case")]).into_response()
+}
+
+/// A request for protection from the reporter's page.
+pub async fn request_protection(
+    State(state): State<AppState>,
+    lang: Language,
+    headers: HeaderMap,
+    reporter: Reporter,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let Ok(form) = serde_html_form::from_bytes::<ProtectionForm>(&body) else {
+        return again(&state, lang, &reporter, expired(lang)).await;
+    };
+    if !form_cookie::matches(&headers, &form.csrf_token) {
+        return again(&state, lang, &reporter, expired(lang)).await;
+    }
+    let request = match ProtectionRequest::parse(
+        &form.persons,
+        &form.interests,
+        &form.situation,
+        form.urgent.is_some(),
+    ) {
+        Ok(request) => request,
+        Err(errors) => return again(&state, lang, &reporter, field_messages(lang, &errors)).await,
+    };
+    state
+        .store
+        .add_protection_request(&reporter.case_id, &request, &reporter.case_key, Utc::now())
+        .await
+        .map_err(intake_failure)?;
+    Ok(back_to_case())
+}
+
+/// A report of retaliation from the reporter's page.
+pub async fn report_retaliation(
+    State(state): State<AppState>,
+    lang: Language,
+    headers: HeaderMap,
+    reporter: Reporter,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let Ok(form) = serde_html_form::from_bytes::<RetaliationForm>(&body) else {
+        return again(&state, lang, &reporter, expired(lang)).await;
+    };
+    if !form_cookie::matches(&headers, &form.csrf_token) {
+        return again(&state, lang, &reporter, expired(lang)).await;
+    }
+    let report = match RetaliationReport::parse(&form.what_happened, &form.when) {
+        Ok(report) => report,
+        Err(errors) => return again(&state, lang, &reporter, field_messages(lang, &errors)).await,
+    };
+    state
+        .store
+        .add_retaliation_report(&reporter.case_id, &report, &reporter.case_key, Utc::now())
+        .await
+        .map_err(intake_failure)?;
+    Ok(back_to_case())
+}
