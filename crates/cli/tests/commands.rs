@@ -627,6 +627,81 @@ fn the_request_log_holds_no_client_address_user_agent_or_concrete_path() {
     );
 }
 
+#[test]
+fn a_report_leaves_no_trace_of_its_content_or_reporter_in_the_log() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().to_str().unwrap().to_owned();
+    let added = run(&mut khien(&[
+        "unit",
+        "add",
+        "--data-dir",
+        &dir,
+        "--code",
+        "TTT",
+        "--name",
+        "Thanh tra tỉnh",
+        "--kind",
+        "inspectorate",
+    ]));
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let password_file = temp.path().join("password.txt");
+    std::fs::write(&password_file, "một mật khẩu thật dài 2026\n").unwrap();
+    let user = run(&mut khien(&[
+        "user",
+        "add",
+        "--data-dir",
+        &dir,
+        "--username",
+        "tiep.nhan",
+        "--unit",
+        "TTT",
+        "--role",
+        "intake",
+        "--role",
+        "handler",
+        "--password-file",
+        password_file.to_str().unwrap(),
+    ]));
+    assert!(user.status.success(), "{}", text(&user.stderr));
+
+    let server = Server::start("serve", temp.path());
+    let phrase = "CumTuTrongNhatKy4417";
+    let person = "HoTenKhongDuocGhiLog8820";
+    let body = format!(
+        r#"{{"kind":"denunciation","unit":"TTT","subject":"{phrase}","content":"{phrase}","identity":{{"full_name":"{person}","phone":"0912345678"}}}}"#
+    );
+    let response = client()
+        .post(server.url("/api/v1/reports"))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let answer = response.text().unwrap();
+    let receipt: String = answer
+        .split("\"receipt\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let stopped = server.stop();
+    assert_eq!(stopped.status.code(), Some(0), "{}", stopped.stderr);
+    let log = strip_ansi(&stopped.stderr);
+    assert!(
+        log.contains("/api/v1/reports"),
+        "the request is logged by route:\n{log}"
+    );
+    for secret in [
+        phrase,
+        person,
+        "0912345678",
+        receipt.as_str(),
+        &receipt.replace(' ', ""),
+    ] {
+        assert!(!log.contains(secret), "{secret} reached the log:\n{log}");
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // audit verify
 
