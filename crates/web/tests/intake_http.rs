@@ -188,30 +188,12 @@ async fn reporter_and_handler_exchange_messages_through_the_api(backend: Backend
     let created: Value = created.json().await.unwrap();
     let receipt = created["receipt"].as_str().unwrap().to_owned();
 
-    let inbox: Value = app
-        .client
-        .get(app.url("/api/v1/cases"))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let inbox: Value = app.get_json("/api/v1/cases", &staff).await.1;
     let case = &inbox["cases"][0];
     assert_eq!(case["tracking_number"], created["tracking_number"]);
     assert_eq!(case["wants_protection"], true);
     let id = case["id"].as_str().unwrap().to_owned();
-    let detail: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/cases/{id}")))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&format!("/api/v1/cases/{id}"), &staff).await.1;
     assert_eq!(detail["subject"], "Nhận hối lộ khi cấp phép");
     assert_eq!(detail["deadlines"][0]["kind"], "acceptance");
     assert!(
@@ -241,15 +223,9 @@ async fn reporter_and_handler_exchange_messages_through_the_api(backend: Backend
         .unwrap();
     let ticket = session["token"].as_str().unwrap().to_owned();
     let mine: Value = app
-        .client
-        .get(app.url("/api/v1/whistleblower/report"))
-        .bearer_auth(&ticket)
-        .send()
+        .get_json("/api/v1/whistleblower/report", &ticket)
         .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .1;
     assert_eq!(mine["messages"][0]["author"], "staff");
     assert_eq!(
         mine["messages"][0]["body"],
@@ -271,16 +247,7 @@ async fn reporter_and_handler_exchange_messages_through_the_api(backend: Backend
         .await
         .unwrap();
     assert_eq!(answered.status(), 201);
-    let detail: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/cases/{id}")))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&format!("/api/v1/cases/{id}"), &staff).await.1;
     assert_eq!(detail["messages"][1]["author"], "reporter");
     let file = &detail["messages"][1]["attachments"][0];
     assert_eq!(file["name"], "bien-ban.pdf");
@@ -346,16 +313,13 @@ async fn a_reporter_asks_for_protection_and_reports_retaliation(backend: Backend
     let refused: Value = refused.json().await.unwrap();
     assert_eq!(refused["field"], "persons");
     let refused: Value = app
-        .client
-        .post(app.url("/api/v1/whistleblower/protection-requests"))
-        .bearer_auth(&ticket)
-        .json(&json!({"persons": ["cousin"], "interests": [], "situation": ""}))
-        .send()
+        .post_json(
+            "/api/v1/whistleblower/protection-requests",
+            Some(&ticket),
+            &json!({"persons": ["cousin"], "interests": [], "situation": ""}),
+        )
         .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .1;
     let fields: Vec<&str> = refused["errors"]
         .as_array()
         .unwrap()
@@ -402,41 +366,17 @@ async fn a_reporter_asks_for_protection_and_reports_retaliation(backend: Backend
 
     // The reporter sees what they sent.
     let mine: Value = app
-        .client
-        .get(app.url("/api/v1/whistleblower/report"))
-        .bearer_auth(&ticket)
-        .send()
+        .get_json("/api/v1/whistleblower/report", &ticket)
         .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .1;
     assert_eq!(mine["protection_requests"].as_array().unwrap().len(), 1);
     assert_eq!(mine["protection_requests"][0]["situation"], situation);
     assert_eq!(mine["retaliation_reports"][0]["what_happened"], retaliation);
 
     // The handler sees both, the urgent request marked.
-    let inbox: Value = app
-        .client
-        .get(app.url("/api/v1/cases"))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let inbox: Value = app.get_json("/api/v1/cases", &staff).await.1;
     let id = inbox["cases"][0]["id"].as_str().unwrap().to_owned();
-    let detail: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/cases/{id}")))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&format!("/api/v1/cases/{id}"), &staff).await.1;
     let request = &detail["protection_requests"][0];
     assert_eq!(request["id"], asked["id"]);
     assert_eq!(request["persons"], json!(["self", "child"]));
@@ -543,16 +483,7 @@ async fn a_reporter_asks_for_protection_and_reports_retaliation(backend: Backend
         .await
         .unwrap();
     assert_eq!(sent.status(), 303);
-    let detail: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/cases/{id}")))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&format!("/api/v1/cases/{id}"), &staff).await.1;
     assert_eq!(
         detail["protection_requests"][1]["persons"],
         json!(["parent", "child"])
@@ -585,16 +516,7 @@ async fn a_letter_recorded_by_the_intake_officer_counts_from_its_arrival(backend
     let recorded: Value = recorded.json().await.unwrap();
     assert_eq!(recorded["received_on"], "2025-01-24");
     let id = recorded["id"].as_str().unwrap();
-    let detail: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/cases/{id}")))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&format!("/api/v1/cases/{id}"), &staff).await.1;
     assert_eq!(detail["channel"], "letter");
     // Friday 2025-01-24 + 7 working days, across Tết 2025.
     assert_eq!(detail["deadlines"][0]["due"], "2025-02-11");
@@ -692,16 +614,7 @@ async fn bad_reports_name_their_fields_and_store_nothing(backend: Backend) {
     assert!(response.text().await.unwrap().contains("sender_ip"));
 
     // Nothing was stored, and no blob was left behind.
-    let inbox: Value = app
-        .client
-        .get(app.url("/api/v1/cases"))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let inbox: Value = app.get_json("/api/v1/cases", &staff).await.1;
     assert_eq!(inbox["cases"], json!([]));
     let blobs = app.database.data_dir.path().join("blobs");
     let leftovers: Vec<_> = walk(&blobs).into_iter().filter(|p| p.is_file()).collect();
@@ -713,17 +626,7 @@ async fn another_units_case_is_not_found(backend: Backend) {
     let app = spawn_app(backend).await;
     let (_, staff_a) = unit_with_staff(&app, "DV-A", "a.xu.ly").await;
     let (_, staff_b) = unit_with_staff(&app, "DV-B", "b.xu.ly").await;
-    let recorded: Value = app
-        .client
-        .post(app.url("/api/v1/intake"))
-        .bearer_auth(&staff_a)
-        .json(&json!({"channel": "hotline", "received_on": "2026-01-05", "kind": "reflection", "unit": "DV-A", "subject": "S", "content": "C"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let recorded: Value = app.post_json("/api/v1/intake", Some(&staff_a), &json!({"channel": "hotline", "received_on": "2026-01-05", "kind": "reflection", "unit": "DV-A", "subject": "S", "content": "C"})).await.1;
     let id = recorded["id"].as_str().unwrap();
     let theirs = app
         .client
@@ -749,17 +652,7 @@ async fn a_member_waiting_for_the_unit_key_is_told_so(backend: Backend) {
     let (_, first) = unit_with_staff(&app, "TTT", "nguoi.dau").await;
     let second = app.seed_user("nguoi.sau", "TTT", vec![Role::Handler]).await;
     let (second_token, _) = app.api_login(&second, current_step()).await;
-    let recorded: Value = app
-        .client
-        .post(app.url("/api/v1/intake"))
-        .bearer_auth(&first)
-        .json(&json!({"channel": "hotline", "received_on": "2026-01-05", "kind": "reflection", "subject": "S", "content": "C", "unit": "TTT"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let recorded: Value = app.post_json("/api/v1/intake", Some(&first), &json!({"channel": "hotline", "received_on": "2026-01-05", "kind": "reflection", "subject": "S", "content": "C", "unit": "TTT"})).await.1;
     let id = recorded["id"].as_str().unwrap();
     let waiting = app
         .client
@@ -793,17 +686,7 @@ async fn a_superior_head_sees_where_a_case_stands_but_not_its_content(backend: B
     app.seed_unit("XA-B", UnitKind::Commune, Some("TINH")).await;
     let neighbour = app.seed_user("xa.b.truong", "XA-B", vec![Role::Head]).await;
     let (neighbour, _) = app.api_login(&neighbour, current_step()).await;
-    let recorded: Value = app
-        .client
-        .post(app.url("/api/v1/intake"))
-        .bearer_auth(&officer)
-        .json(&json!({"channel": "in_person", "received_on": "2026-01-05", "kind": "petition", "unit": "XA-A", "subject": "Đường hỏng", "content": "Nội dung kín.", "identity": {"full_name": "Đỗ Văn H"}}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let recorded: Value = app.post_json("/api/v1/intake", Some(&officer), &json!({"channel": "in_person", "received_on": "2026-01-05", "kind": "petition", "unit": "XA-A", "subject": "Đường hỏng", "content": "Nội dung kín.", "identity": {"full_name": "Đỗ Văn H"}})).await.1;
     let id = recorded["id"].as_str().unwrap();
     for token in [&head, &oversight] {
         let seen = app
@@ -915,16 +798,7 @@ async fn nothing_readable_reaches_the_data_directory() {
         .unwrap();
     assert_eq!(created.status(), 201);
     // Staff read it, which writes audit entries; still nothing readable.
-    let inbox: Value = app
-        .client
-        .get(app.url("/api/v1/cases"))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let inbox: Value = app.get_json("/api/v1/cases", &staff).await.1;
     let id = inbox["cases"][0]["id"].as_str().unwrap().to_owned();
     let detail = app
         .client
