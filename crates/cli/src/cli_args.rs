@@ -75,7 +75,8 @@ pub enum AuditCommand {
 /// command at any installation.
 #[derive(Debug, Args, Clone, Default)]
 pub struct InstallationArgs {
-    /// Data directory: SQLite file, attachments, secrets [default: ./khien-data].
+    /// Data directory: SQLite file, attachments, secrets [default: ./khien-data; for
+    /// `demo`, ./khien-demo].
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Database URL (postgres://… or sqlite:…) [default: the SQLite file in the data directory].

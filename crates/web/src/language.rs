@@ -22,6 +22,14 @@ impl Language {
         }
     }
 
+    /// What a link or redirect adds to keep this language: `?lang=en` or nothing.
+    pub fn query(self) -> &'static str {
+        match self {
+            Language::Vi => "",
+            Language::En => "?lang=en",
+        }
+    }
+
     /// Picks a text by language.
     pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {

@@ -182,7 +182,7 @@ pub async fn form_page(
                 error.field.clone(),
                 format!(
                     "{}: {}",
-                    error.field,
+                    field_label(&error.field, lang),
                     lang.pick(&error.message_vi, &error.message_en)
                 ),
             )
@@ -192,10 +192,11 @@ pub async fn form_page(
     let mut page = ReportFormPage {
         lang,
         csrf_token: staff_csrf.unwrap_or_default(),
-        action: if staff_intake {
-            "/staff/intake"
-        } else {
-            "/report"
+        action: match (staff_intake, lang) {
+            (true, Language::En) => "/staff/intake?lang=en",
+            (true, Language::Vi) => "/staff/intake",
+            (false, Language::En) => "/report?lang=en",
+            (false, Language::Vi) => "/report",
         },
         staff_intake,
         channels,
@@ -216,4 +217,71 @@ pub async fn form_page(
             .append(axum::http::header::SET_COOKIE, value);
     }
     Ok(response)
+}
+
+/// The label a reporter sees for a field the domain names (`subject`,
+/// `accused[1].name`, `identity.id_number`, `files[0]`); unknown names are shown as
+/// they are.
+fn field_label(field: &str, lang: Language) -> String {
+    let (base, index) = match field.split_once('[') {
+        Some((base, rest)) => (
+            base,
+            rest.split(']').next().and_then(|n| n.parse::<usize>().ok()),
+        ),
+        None => (field, None),
+    };
+    let leaf = field.rsplit('.').next().unwrap_or(field);
+    let nth = index.map(|n| format!(" {}", n + 1)).unwrap_or_default();
+    let pick = |vi: &str, en: &str| lang.pick(vi, en).to_owned();
+    match (base, leaf) {
+        ("kind", _) => pick("Loại nội dung", "Kind of report"),
+        ("unit", _) => pick("Cơ quan, đơn vị", "Body"),
+        ("subject", _) => pick("Tiêu đề", "Subject"),
+        ("content", _) => pick("Nội dung sự việc", "What happened"),
+        ("when_where", _) => pick("Thời gian, địa điểm", "When and where"),
+        ("received_on", _) => pick("Ngày tiếp nhận", "Date received"),
+        ("channel", _) => pick("Kênh tiếp nhận", "Channel"),
+        ("files", _) => format!("{}{nth}", pick("Tệp", "File")),
+        ("accused", "name") => format!(
+            "{}{nth} — {}",
+            pick("Người bị tố cáo", "Person"),
+            pick("họ tên", "name")
+        ),
+        ("accused", "position") => format!(
+            "{}{nth} — {}",
+            pick("Người bị tố cáo", "Person"),
+            pick("chức vụ", "position")
+        ),
+        ("accused", "organisation") => format!(
+            "{}{nth} — {}",
+            pick("Người bị tố cáo", "Person"),
+            pick("cơ quan", "organisation")
+        ),
+        ("accused", _) => pick("Người bị phản ánh, tố cáo", "Persons reported"),
+        (_, "full_name") => pick("Họ và tên", "Full name"),
+        (_, "id_number") => pick("Số CCCD/CMND", "ID card number"),
+        (_, "address") => pick("Địa chỉ", "Address"),
+        (_, "phone") => pick("Điện thoại", "Phone"),
+        _ => field.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_become_labels() {
+        assert_eq!(field_label("subject", Language::Vi), "Tiêu đề");
+        assert_eq!(field_label("files[0]", Language::En), "File 1");
+        assert_eq!(
+            field_label("accused[1].name", Language::Vi),
+            "Người bị tố cáo 2 — họ tên"
+        );
+        assert_eq!(
+            field_label("identity.id_number", Language::En),
+            "ID card number"
+        );
+        assert_eq!(field_label("something_new", Language::Vi), "something_new");
+    }
 }

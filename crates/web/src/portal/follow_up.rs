@@ -18,6 +18,7 @@ use serde::Deserialize;
 
 use crate::attachment_download::send_attachment;
 use crate::case_messages::post_message;
+use crate::console::page_error::PageError;
 use crate::form_cookie;
 use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
@@ -135,7 +136,7 @@ pub async fn submit_login(
         Ok(ticket) => (
             StatusCode::SEE_OTHER,
             [
-                (LOCATION, "/follow-up/case".to_owned()),
+                (LOCATION, format!("/follow-up/case{}", lang.query())),
                 (SET_COOKIE, ticket_cookie(&ticket)),
             ],
         )
@@ -283,13 +284,18 @@ pub async fn add_message(
     reporter: Reporter,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let upload = read_upload(
+    // A body that cannot be read still gets a page, not a bare error.
+    let upload = match read_upload(
         &mut multipart,
         &state,
         &reporter.case_id,
         &reporter.case_key,
     )
-    .await?;
+    .await
+    {
+        Ok(upload) => upload,
+        Err(error) => return Ok(PageError::portal(error, lang).into_response()),
+    };
     if !form_cookie::matches(&headers, upload.fields.get("csrf_token")) {
         let message = lang
             .pick(
@@ -348,7 +354,11 @@ pub async fn add_message(
         upload.files,
     )
     .await?;
-    Ok((StatusCode::SEE_OTHER, [(LOCATION, "/follow-up/case")]).into_response())
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(LOCATION, format!("/follow-up/case{}", lang.query()))],
+    )
+        .into_response())
 }
 
 /// One of the case's files, decrypted for the reporter.

@@ -152,8 +152,12 @@ async fn again(
     .await
 }
 
-fn back_to_case() -> Response {
-    (StatusCode::SEE_OTHER, [(LOCATION, "/follow-up/case")]).into_response()
+fn back_to_case(lang: Language) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [(LOCATION, format!("/follow-up/case{}", lang.query()))],
+    )
+        .into_response()
 }
 
 /// A request for protection from the reporter's page.
@@ -184,7 +188,7 @@ pub async fn request_protection(
         .add_protection_request(&reporter.case_id, &request, &reporter.case_key, Utc::now())
         .await
         .map_err(intake_failure)?;
-    Ok(back_to_case())
+    Ok(back_to_case(lang))
 }
 
 /// A report of retaliation from the reporter's page.
@@ -210,5 +214,5 @@ pub async fn report_retaliation(
         .add_retaliation_report(&reporter.case_id, &report, &reporter.case_key, Utc::now())
         .await
         .map_err(intake_failure)?;
-    Ok(back_to_case())
+    Ok(back_to_case(lang))
 }

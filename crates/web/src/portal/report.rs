@@ -82,7 +82,12 @@ pub async fn submit_form(
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let pending = PendingCase::new();
-    let upload = read_upload(&mut multipart, &state, pending.id(), pending.case_key()).await?;
+    // A body that cannot be read (a field far over its limit, a broken upload)
+    // still gets a page, not a bare error.
+    let upload = match read_upload(&mut multipart, &state, pending.id(), pending.case_key()).await {
+        Ok(upload) => upload,
+        Err(error) => return Ok(PageError::portal(error, lang).into_response()),
+    };
     let fields = upload.fields;
     if !form_cookie::matches(&headers, fields.get("csrf_token")) {
         let expired = ReportFieldError::new(
