@@ -1,9 +1,10 @@
 //! Appending to the chain inside a write transaction.
 
-use chrono::{DurationRound, TimeDelta, Utc};
+use chrono::Utc;
 use sqlx::Row;
 
 use super::entry_hash::{details_hash, entry_hash};
+use crate::intake::coarse_time::to_the_hour;
 use crate::timestamp::format_timestamp;
 use crate::{StoreError, WriteTx};
 
@@ -46,7 +47,7 @@ impl WriteTx {
         // precise timestamp of a whistleblower request), like the rows they audit.
         let now = Utc::now();
         let recorded_at = if record.actor == REPORTER_ACTOR {
-            format_timestamp(now.duration_trunc(TimeDelta::hours(1)).unwrap_or(now))
+            format_timestamp(to_the_hour(now))
         } else {
             format_timestamp(now)
         };

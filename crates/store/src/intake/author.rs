@@ -2,6 +2,7 @@
 //! server) or a staff member.
 
 use crate::accounts::UserId;
+use crate::audit::REPORTER_ACTOR;
 
 /// The author of a report, a message or an attachment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +17,7 @@ impl Author {
     /// The audit chain's actor: `reporter` or `user:<id>`.
     pub(crate) fn audit_actor(&self) -> String {
         match self {
-            Author::Reporter => "reporter".to_owned(),
+            Author::Reporter => REPORTER_ACTOR.to_owned(),
             Author::Staff(user) => format!("user:{user}"),
         }
     }

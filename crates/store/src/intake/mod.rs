@@ -38,7 +38,7 @@ mod author;
 pub(crate) mod case_labels;
 mod case_reading;
 mod case_summary;
-mod coarse_time;
+pub(crate) mod coarse_time;
 mod ids;
 mod inbox;
 mod intake_error;

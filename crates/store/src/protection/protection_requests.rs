@@ -2,13 +2,13 @@
 
 use chrono::{DateTime, Utc};
 use khien_domain::protection::ProtectionRequest;
-use khien_vault::symmetric::{DataKey, open, seal};
+use khien_vault::symmetric::DataKey;
 use serde_json::json;
 use sqlx::Row;
 
 use super::labels;
-use super::record::{check_case_key, new_id, next_seq, to_the_hour};
-use crate::audit::AuditRecord;
+use super::record::{check_case_key, new_id, next_seq, open_document, seal_document, to_the_hour};
+use crate::audit::{AuditRecord, REPORTER_ACTOR};
 use crate::intake::{CaseId, IntakeError};
 use crate::timestamp::{format_timestamp, parse_timestamp};
 use crate::{Store, StoreError};
@@ -37,13 +37,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<String, IntakeError> {
         let id = new_id();
-        let document = serde_json::to_vec(request)
-            .map_err(|_| StoreError::Corrupt("protection request document".into()))?;
-        let ciphertext = seal(
+        let ciphertext = seal_document(
             case_key,
-            &document,
+            request,
             &labels::protection_request(case_id, &id),
-        );
+            "protection request",
+        )?;
         let mut tx = self.begin().await?;
         check_case_key(tx.connection(), case_id, case_key).await?;
         let seq = next_seq(tx.connection(), "protection_requests", case_id).await?;
@@ -60,7 +59,7 @@ impl Store {
         .execute(tx.connection())
         .await?;
         tx.audit(AuditRecord {
-            actor: "reporter",
+            actor: REPORTER_ACTOR,
             action: "case.protection_requested",
             object: &format!("case:{case_id}"),
             details: json!({ "urgent": request.urgent }),
@@ -87,13 +86,12 @@ impl Store {
         for row in rows {
             let id: String = row.try_get("id")?;
             let ciphertext: Vec<u8> = row.try_get("ciphertext")?;
-            let document = open(
+            let request: ProtectionRequest = open_document(
                 case_key,
                 &ciphertext,
                 &labels::protection_request(case_id, &id),
+                "protection request",
             )?;
-            let request: ProtectionRequest = serde_json::from_slice(&document)
-                .map_err(|_| StoreError::Corrupt("protection request document".into()))?;
             let urgent: i64 = row.try_get("urgent")?;
             let created_at: String = row.try_get("created_at")?;
             out.push(StoredProtectionRequest {

@@ -1,23 +1,44 @@
 //! What both kinds of record share: a fresh id, their order in the case, the
-//! reporter's coarse time, the check that the key is the case's before anything
-//! is written.
+//! reporter's coarse time, their sealed JSON document, the check that the key is
+//! the case's before anything is written.
 
-use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 use khien_vault::random::random_bytes;
-use khien_vault::symmetric::{DataKey, open};
+use khien_vault::symmetric::{DataKey, open, seal};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use sqlx::Row;
 
-use crate::Connection;
+pub(crate) use crate::intake::coarse_time::to_the_hour;
 use crate::intake::{CaseId, IntakeError, case_labels};
+use crate::{Connection, StoreError};
 
 /// A fresh random id (16 bytes, lowercase hex).
 pub(crate) fn new_id() -> String {
     hex::encode(random_bytes::<16>())
 }
 
-/// A reporter's time, rounded down to the hour (DESIGN §4).
-pub(crate) fn to_the_hour(time: DateTime<Utc>) -> DateTime<Utc> {
-    time.duration_trunc(TimeDelta::hours(1)).unwrap_or(time)
+/// A record's JSON document, sealed under the case key with its label.
+pub(crate) fn seal_document<T: Serialize>(
+    case_key: &DataKey,
+    value: &T,
+    label: &[u8],
+    what: &str,
+) -> Result<Vec<u8>, IntakeError> {
+    let document =
+        serde_json::to_vec(value).map_err(|_| StoreError::Corrupt(format!("{what} document")))?;
+    Ok(seal(case_key, &document, label))
+}
+
+/// Opens and parses a record's JSON document.
+pub(crate) fn open_document<T: DeserializeOwned>(
+    case_key: &DataKey,
+    ciphertext: &[u8],
+    label: &[u8],
+    what: &str,
+) -> Result<T, IntakeError> {
+    let document = open(case_key, ciphertext, label)?;
+    serde_json::from_slice(&document)
+        .map_err(|_| IntakeError::Store(StoreError::Corrupt(format!("{what} document"))))
 }
 
 /// Refuses a key that does not open the case's report, so nothing unreadable is written.

@@ -2,16 +2,16 @@
 
 use chrono::{DateTime, Utc};
 use khien_domain::protection::RetaliationReport;
-use khien_vault::symmetric::{DataKey, open, seal};
+use khien_vault::symmetric::DataKey;
 use serde_json::json;
 use sqlx::Row;
 
 use super::labels;
-use super::record::{check_case_key, new_id, next_seq, to_the_hour};
-use crate::audit::AuditRecord;
+use super::record::{check_case_key, new_id, next_seq, open_document, seal_document, to_the_hour};
+use crate::Store;
+use crate::audit::{AuditRecord, REPORTER_ACTOR};
 use crate::intake::{CaseId, IntakeError};
 use crate::timestamp::{format_timestamp, parse_timestamp};
-use crate::{Store, StoreError};
 
 /// A decrypted report of retaliation. No `Debug`.
 pub struct StoredRetaliationReport {
@@ -35,13 +35,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<String, IntakeError> {
         let id = new_id();
-        let document = serde_json::to_vec(report)
-            .map_err(|_| StoreError::Corrupt("retaliation report document".into()))?;
-        let ciphertext = seal(
+        let ciphertext = seal_document(
             case_key,
-            &document,
+            report,
             &labels::retaliation_report(case_id, &id),
-        );
+            "retaliation report",
+        )?;
         let mut tx = self.begin().await?;
         check_case_key(tx.connection(), case_id, case_key).await?;
         let seq = next_seq(tx.connection(), "retaliation_reports", case_id).await?;
@@ -57,7 +56,7 @@ impl Store {
         .execute(tx.connection())
         .await?;
         tx.audit(AuditRecord {
-            actor: "reporter",
+            actor: REPORTER_ACTOR,
             action: "case.retaliation_reported",
             object: &format!("case:{case_id}"),
             details: json!({ "urgent": false }),
@@ -84,13 +83,12 @@ impl Store {
         for row in rows {
             let id: String = row.try_get("id")?;
             let ciphertext: Vec<u8> = row.try_get("ciphertext")?;
-            let document = open(
+            let report: RetaliationReport = open_document(
                 case_key,
                 &ciphertext,
                 &labels::retaliation_report(case_id, &id),
+                "retaliation report",
             )?;
-            let report: RetaliationReport = serde_json::from_slice(&document)
-                .map_err(|_| StoreError::Corrupt("retaliation report document".into()))?;
             let created_at: String = row.try_get("created_at")?;
             out.push(StoredRetaliationReport {
                 id,
