@@ -41,6 +41,14 @@ pub fn apply(
             resolution_steps::apply(state, event, context)?
         }
         CaseEvent::TransferredCriminal { .. } => intake_steps::apply(state, event, context)?,
+        CaseEvent::HandlerAssigned { handler, .. } => {
+            if handler.trim().is_empty() {
+                return Err(Rejection::NoHandler);
+            }
+            let mut state = state;
+            state.handler = Some(handler.clone());
+            state
+        }
         CaseEvent::VerifiersAssigned { .. }
         | CaseEvent::VerificationPlanRecorded { .. }
         | CaseEvent::MeetingRecorded { .. }

@@ -66,6 +66,13 @@ pub enum CaseEvent {
         on: NaiveDate,
         decided_on: NaiveDate,
     },
+    /// The handler (cán bộ thụ lý) who carries the case in the unit; a later
+    /// assignment replaces them. Access control, not a legal act: no `decided_on`.
+    HandlerAssigned {
+        on: NaiveDate,
+        /// User id.
+        handler: String,
+    },
     /// Verification assigned (LTC Art. 31); a later assignment replaces the team.
     VerifiersAssigned {
         on: NaiveDate,
@@ -164,6 +171,7 @@ impl CaseEvent {
             | CaseEvent::Forwarded { on, .. }
             | CaseEvent::TransferredCriminal { on, .. }
             | CaseEvent::HandledAsInformation { on, .. }
+            | CaseEvent::HandlerAssigned { on, .. }
             | CaseEvent::VerifiersAssigned { on, .. }
             | CaseEvent::VerificationPlanRecorded { on }
             | CaseEvent::MeetingRecorded { on }
@@ -217,6 +225,7 @@ impl CaseEvent {
             CaseEvent::Forwarded { .. } => "forwarded",
             CaseEvent::TransferredCriminal { .. } => "transferred_criminal",
             CaseEvent::HandledAsInformation { .. } => "handled_as_information",
+            CaseEvent::HandlerAssigned { .. } => "handler_assigned",
             CaseEvent::VerifiersAssigned { .. } => "verifiers_assigned",
             CaseEvent::VerificationPlanRecorded { .. } => "verification_plan_recorded",
             CaseEvent::MeetingRecorded { .. } => "meeting_recorded",

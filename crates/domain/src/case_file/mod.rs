@@ -48,15 +48,18 @@ mod classification;
 mod complexity_criterion;
 mod criminal_authority;
 mod deadline;
+mod deadline_words;
 mod deadlines;
 mod event;
 mod finding;
 mod fold_context;
 mod intake_steps;
 mod notice;
+mod redaction;
 mod rejection;
 mod resolution_due;
 mod resolution_steps;
+mod stage_words;
 mod state;
 mod termination_ground;
 #[cfg(test)]
@@ -74,7 +77,9 @@ pub use event::CaseEvent;
 pub use finding::Finding;
 pub use fold_context::FoldContext;
 pub use notice::Notice;
+pub use redaction::SEALED_TEXT;
 pub use rejection::Rejection;
+pub use stage_words::PublicStage;
 pub use state::{
     CaseState, Conclusion, IntakeDecision, IntakeOutcome, ReDenunciation, Receipt, Resolution,
     Stage, Suspension, Termination, Transfer, Verification,

@@ -87,6 +87,8 @@ pub enum Rejection {
     NotSuspended,
     #[error("a suspension decision states its ground: LTC Art. 34(1)")]
     NoSuspensionReason,
+    #[error("a case is assigned to a named handler, on record as answering for it")]
+    NoHandler,
     #[error("verification is assigned to named verifiers, each once: LTC Art. 31")]
     NoVerifiers,
     #[error("verification work needs assigned verifiers: LTC Art. 31")]

@@ -232,6 +232,8 @@ pub struct CaseState {
     pub intake: Option<IntakeDecision>,
     /// The unit the content was forwarded to: a case is forwarded once (LTC Art. 24(2)).
     pub forwarded_to: Option<String>,
+    /// The handler the case is assigned to (a user id), if any.
+    pub handler: Option<String>,
     /// The current resolution (the last acceptance and what followed it).
     pub resolution: Option<Resolution>,
     /// How many resolutions preceded the current one (re-resolutions after review).

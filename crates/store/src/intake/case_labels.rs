@@ -30,3 +30,13 @@ pub(crate) fn attachment_stream(case_id: &CaseId, attachment_id: &AttachmentId) 
 pub(crate) fn attachment_meta(case_id: &CaseId, attachment_id: &AttachmentId) -> Vec<u8> {
     format!("khien/case/{case_id}/attachment/{attachment_id}/meta").into_bytes()
 }
+
+/// One event of the case file, by its place in the history.
+pub(crate) fn event(case_id: &CaseId, seq: i64) -> Vec<u8> {
+    format!("khien/case/{case_id}/event/{seq}").into_bytes()
+}
+
+/// One issued document.
+pub(crate) fn document(case_id: &CaseId, document_id: &str) -> Vec<u8> {
+    format!("khien/case/{case_id}/document/{document_id}").into_bytes()
+}

@@ -2,6 +2,7 @@
 //! facts. Nothing here is secret (no content, no identity).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use khien_domain::case_file::{DeadlineKind, Stage};
 use khien_domain::intake::{Channel, PublicStatus, ReportKind, TrackingNumber};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -36,11 +37,20 @@ pub struct CaseSummary {
     pub created_by: Option<UserId>,
     /// The status shown to the reporter.
     pub status: PublicStatus,
+    /// Where the case stands (kept from the fold of its events).
+    pub stage: Stage,
+    /// Whether its resolution clock is stopped.
+    pub suspended: bool,
+    /// The earliest running deadline, if the clock has been computed.
+    pub next_due: Option<(DeadlineKind, NaiveDate)>,
+    /// The assigned handler.
+    pub assignee: Option<UserId>,
 }
 
 /// The columns [`CaseSummary::from_row`] reads, for queries on `cases`.
 pub(crate) const SUMMARY_COLUMNS: &str = "id, tracking_number, unit_id, kind, channel, anonymous, \
-     wants_protection, received_on, received_at, created_by";
+     wants_protection, received_on, received_at, created_by, stage, suspended, next_due, \
+     next_due_kind, assignee_id";
 
 impl CaseSummary {
     pub(crate) fn from_row(row: &AnyRow) -> Result<Self, StoreError> {
@@ -66,6 +76,22 @@ impl CaseSummary {
                 .try_get::<Option<String>, _>("created_by")?
                 .map(UserId::from_column),
             status: PublicStatus::Received,
+            stage: Stage::parse(&row.try_get::<String, _>("stage")?)
+                .ok_or_else(|| corrupt("stage"))?,
+            suspended: row.try_get::<i64, _>("suspended")? != 0,
+            next_due: match (
+                row.try_get::<Option<String>, _>("next_due_kind")?,
+                row.try_get::<Option<String>, _>("next_due")?,
+            ) {
+                (Some(kind), Some(due)) => Some((
+                    DeadlineKind::parse(&kind).ok_or_else(|| corrupt("next_due_kind"))?,
+                    NaiveDate::parse_from_str(&due, "%Y-%m-%d").map_err(|_| corrupt("next_due"))?,
+                )),
+                _ => None,
+            },
+            assignee: row
+                .try_get::<Option<String>, _>("assignee_id")?
+                .map(UserId::from_column),
         })
     }
 }
@@ -82,4 +108,19 @@ impl Store {
         .map(|row| CaseSummary::from_row(&row))
         .transpose()
     }
+}
+
+/// A case's public facts read on `connection` (inside a write transaction).
+pub(crate) async fn summary_on(
+    connection: &mut crate::Connection,
+    case_id: &CaseId,
+) -> Result<Option<CaseSummary>, StoreError> {
+    sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM cases WHERE id = $1"
+    ))
+    .bind(case_id.as_str())
+    .fetch_optional(&mut *connection)
+    .await?
+    .map(|row| CaseSummary::from_row(&row))
+    .transpose()
 }

@@ -9,6 +9,7 @@ use sqlx::Row;
 use super::CaseSummary;
 use super::case_summary::SUMMARY_COLUMNS;
 use crate::accounts::UnitId;
+use crate::workflow::InboxFilter;
 use crate::{Store, StoreError};
 
 /// Where the next page starts: the last case of the previous page.
@@ -47,41 +48,44 @@ pub struct InboxPage {
 }
 
 impl Store {
-    /// Up to `limit` (1–200) of the unit's cases, newest first, after `after`.
+    /// Up to `limit` (1–200) of the unit's cases that pass `filter`, newest first,
+    /// after `after`.
     pub async fn unit_inbox(
         &self,
         unit: &UnitId,
+        filter: &InboxFilter,
         after: Option<&InboxCursor>,
         limit: u32,
     ) -> Result<InboxPage, StoreError> {
         let limit = limit.clamp(1, 200);
         // One row more than asked tells whether there is a next page.
         let fetch = i64::from(limit) + 1;
-        let rows = match after {
-            None => {
-                sqlx::query(&format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM cases WHERE unit_id = $1 \
-                     ORDER BY received_at DESC, id DESC LIMIT $2"
-                ))
-                .bind(unit.as_str())
-                .bind(fetch)
-                .fetch_all(self.reader())
-                .await?
-            }
-            Some(cursor) => {
-                sqlx::query(&format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM cases WHERE unit_id = $1 \
-                     AND (received_at < $2 OR (received_at = $2 AND id < $3)) \
-                     ORDER BY received_at DESC, id DESC LIMIT $4"
-                ))
-                .bind(unit.as_str())
-                .bind(&cursor.received_at)
-                .bind(&cursor.id)
-                .bind(fetch)
-                .fetch_all(self.reader())
-                .await?
-            }
+        let (filters, values) = filter.conditions(2);
+        let next = 2 + values.len();
+        let (page_condition, limit_at) = match after {
+            None => (String::new(), next),
+            Some(_) => (
+                format!(
+                    " AND (received_at < ${next} OR (received_at = ${next} AND id < ${}))",
+                    next + 1
+                ),
+                next + 2,
+            ),
         };
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM cases WHERE unit_id = $1{filters}{page_condition} \
+             ORDER BY received_at DESC, id DESC LIMIT ${limit_at}"
+        );
+        let mut query = sqlx::query(&sql).bind(unit.as_str());
+        for value in &values {
+            query = query.bind(value.as_str());
+        }
+        if let Some(cursor) = after {
+            query = query
+                .bind(cursor.received_at.as_str())
+                .bind(cursor.id.as_str());
+        }
+        let rows = query.bind(fetch).fetch_all(self.reader()).await?;
         let more = rows.len() > limit as usize;
         let mut cases = Vec::with_capacity(limit as usize);
         let mut next = None;

@@ -45,6 +45,7 @@ pub async fn list(
         .store
         .unit_inbox(
             &staff.user.unit_id,
+            &Default::default(),
             cursor.as_ref(),
             query.limit.unwrap_or(50),
         )

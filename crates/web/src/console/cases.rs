@@ -65,7 +65,12 @@ pub async fn inbox(
     let cursor = query.after.as_deref().and_then(InboxCursor::from_token);
     let page_of_cases = state
         .store
-        .unit_inbox(&staff.user.unit_id, cursor.as_ref(), 50)
+        .unit_inbox(
+            &staff.user.unit_id,
+            &Default::default(),
+            cursor.as_ref(),
+            50,
+        )
         .await
         .map_err(page(lang))?;
     let mut asked = Vec::with_capacity(page_of_cases.cases.len());

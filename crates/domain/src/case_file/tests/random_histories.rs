@@ -156,6 +156,14 @@ fn event_from(seed: Seed, on: NaiveDate) -> CaseEvent {
                 }
             }
         }
+        45 => CaseEvent::HandlerAssigned {
+            on,
+            handler: if salt % 5 == 0 {
+                " ".to_owned()
+            } else {
+                format!("u-{}", pick(3))
+            },
+        },
         _ => CaseEvent::ReviewOpened {
             on,
             at_unit: "ubnd-hn".to_owned(),
@@ -250,6 +258,19 @@ proptest! {
             prop_assert_eq!(deadline.open, deadline.done_on.is_none());
             prop_assert!(deadline.due >= deadline.starts_on);
             prop_assert!(!deadline.paused || deadline.open);
+        }
+        // The server folds the redacted form (no free text): same stage, same deadlines.
+        let redacted: Vec<CaseEvent> = kept.iter().map(CaseEvent::redacted).collect();
+        let blind = fold(&redacted, &context).map_err(|(i, r)| TestCaseError::fail(format!("redacted {i}: {r}")))?;
+        prop_assert_eq!(blind.stage, state.stage);
+        prop_assert_eq!(blind.handler.clone(), state.handler.clone());
+        let blind_list = deadlines(&blind, RulePacks::builtin(), &Calendar::builtin(), day(TODAY))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let seen = deadlines(&state, RulePacks::builtin(), &Calendar::builtin(), day(TODAY))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(blind_list, seen);
+        for event in &redacted {
+            prop_assert!(!event.has_free_text());
         }
     }
 }

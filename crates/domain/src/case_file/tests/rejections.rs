@@ -43,6 +43,7 @@ fn variant(rejection: &Rejection) -> &'static str {
         Rejection::AlreadySuspended => "AlreadySuspended",
         Rejection::NotSuspended => "NotSuspended",
         Rejection::NoSuspensionReason => "NoSuspensionReason",
+        Rejection::NoHandler => "NoHandler",
         Rejection::NoVerifiers => "NoVerifiers",
         Rejection::NotVerifying => "NotVerifying",
         Rejection::NotVerified => "NotVerified",
@@ -68,7 +69,7 @@ fn variant(rejection: &Rejection) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 49;
+const VARIANTS: usize = 50;
 
 fn table() -> Vec<(&'static str, Vec<CaseEvent>, Rejection)> {
     let denunciation = || classified_case(Classification::Denunciation);
@@ -411,6 +412,17 @@ fn table() -> Vec<(&'static str, Vec<CaseEvent>, Rejection)> {
                 }],
             ),
             Rejection::NoSuspensionReason,
+        ),
+        (
+            "a blank handler",
+            with(
+                accepted_case(),
+                [CaseEvent::HandlerAssigned {
+                    on: day(LATER),
+                    handler: "  ".into(),
+                }],
+            ),
+            Rejection::NoHandler,
         ),
         (
             "no verifiers",

@@ -3,8 +3,8 @@
 
 use super::histories::*;
 use crate::case_file::{
-    CaseEvent, Classification, ComplexityCriterion, Finding, IntakeOutcome, Notice, Stage,
-    TerminationGround, WithdrawalException,
+    CaseEvent, Classification, ComplexityCriterion, DeadlineKind, Finding, IntakeOutcome, Notice,
+    Stage, TerminationGround, WithdrawalException,
 };
 use crate::intake::ReportKind;
 use crate::rules::Complexity;
@@ -537,4 +537,51 @@ fn a_backdated_decision_counts_from_its_signed_date() {
         day("2025-02-10")
     );
     assert_eq!(state.last_on, Some(day("2025-02-14")));
+}
+
+#[test]
+fn a_handler_is_assigned_and_replaced() {
+    let state = folded(&with(
+        accepted_case(),
+        [
+            CaseEvent::HandlerAssigned {
+                on: day("2025-03-03"),
+                handler: "u-1".into(),
+            },
+            CaseEvent::HandlerAssigned {
+                on: day("2025-03-04"),
+                handler: "u-2".into(),
+            },
+        ],
+    ));
+    assert_eq!(state.handler.as_deref(), Some("u-2"));
+    assert_eq!(state.stage, Stage::Accepted);
+}
+
+#[test]
+fn stages_and_deadline_kinds_have_stable_codes() {
+    for stage in Stage::ALL {
+        assert_eq!(Stage::parse(stage.code()), Some(stage));
+        assert!(!stage.label_vi().is_empty() && !stage.label_en().is_empty());
+    }
+    for kind in DeadlineKind::ALL {
+        assert_eq!(DeadlineKind::parse(kind.code()), Some(kind));
+    }
+    assert_eq!(Stage::parse("suspended"), None);
+}
+
+#[test]
+fn redaction_hides_free_text_only() {
+    let refusal = not_accepted("2025-02-03", "lý do riêng");
+    let hidden = refusal.redacted();
+    assert!(refusal.has_free_text());
+    assert!(!hidden.has_free_text());
+    assert!(!format!("{hidden:?}").contains("lý do riêng"));
+    assert_eq!(hidden.on(), refusal.on());
+    assert_eq!(hidden.effective_on(), refusal.effective_on());
+    let assignment = CaseEvent::HandlerAssigned {
+        on: day("2025-02-03"),
+        handler: "u-1".into(),
+    };
+    assert_eq!(assignment.redacted(), assignment);
 }
