@@ -1,8 +1,10 @@
-//! The next statutory step of a newly received case and its due date, as the
-//! reporter and the handler see it. The case workflow will derive this from the
-//! case's events; at intake the only step is the first one.
+//! The next statutory step of a case and its due date, as the reporter and the
+//! handler see it: the earliest running deadline kept in the case's clock columns
+//! (the fold of its events), or, for a case whose clock is not computed yet, the
+//! first step after receipt.
 
 use chrono::NaiveDate;
+use khien_domain::case_file::Stage;
 use khien_domain::intake::ReportKind;
 use khien_domain::rules::RulePacks;
 use khien_store::intake::CaseSummary;
@@ -19,8 +21,40 @@ pub struct NextStep {
     pub due: Option<NaiveDate>,
 }
 
-/// What comes next for a case that was just received.
+/// What comes next for a case.
 pub fn next_statutory_step(state: &AppState, case: &CaseSummary) -> NextStep {
+    if let Some((kind, due)) = case.next_due {
+        return NextStep {
+            text_vi: kind.label_vi().into(),
+            text_en: kind.label_en().into(),
+            due: Some(due),
+        };
+    }
+    if case.suspended {
+        return NextStep {
+            text_vi: "Việc giải quyết đang tạm đình chỉ; thời hạn tạm dừng (Luật Tố cáo, Điều 34)."
+                .into(),
+            text_en: "Resolution is suspended; the time limit is paused (Law on Denunciation, \
+                      Art. 34)."
+                .into(),
+            due: None,
+        };
+    }
+    if case.stage != Stage::Received {
+        return NextStep {
+            text_vi: format!(
+                "{}: không còn thời hạn nào đang chạy.",
+                case.stage.label_vi()
+            ),
+            text_en: format!("{}: no time limit is running.", case.stage.label_en()),
+            due: None,
+        };
+    }
+    first_step(state, case)
+}
+
+/// The first step after receipt, from the receipt date alone.
+fn first_step(state: &AppState, case: &CaseSummary) -> NextStep {
     if case.anonymous {
         return NextStep {
             text_vi: "Nội dung ẩn danh được xử lý như thông tin phục vụ thanh tra, kiểm tra \

@@ -146,6 +146,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/api/v1/cases", get(api::cases::list)),
         ("/api/v1/cases/{id}", get(api::cases::show)),
+        ("/api/v1/cases/{id}/actions", post(api::cases::act)),
         (
             "/api/v1/cases/{id}/messages",
             post(api::cases::add_message).layer(upload_limit()),

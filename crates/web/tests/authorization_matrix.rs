@@ -64,6 +64,16 @@ enum Expect {
         others: u16,
         anonymous: u16,
     },
+    /// Members who record case decisions (intake, handler, head), the unit's
+    /// protection officer, a superior's oversight officer, everyone else,
+    /// anonymous callers.
+    CaseRecorder {
+        recorder: u16,
+        protection: u16,
+        oversight: u16,
+        others: u16,
+        anonymous: u16,
+    },
     /// Intake officers, other staff, anonymous callers.
     IntakeOnly {
         intake: u16,
@@ -81,6 +91,7 @@ impl Expect {
             | (Expect::AdminOnly { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseMember { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRole { anonymous, .. }, Who::Anonymous)
+            | (Expect::CaseRecorder { anonymous, .. }, Who::Anonymous)
             | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous) => anonymous,
             (Expect::LoggedIn { staff, .. }, _) => staff,
             (Expect::AdminOnly { admin, .. }, Who::Role(Role::Admin)) => admin,
@@ -95,6 +106,14 @@ impl Expect {
                 member
             }
             (Expect::CaseRole { others, .. }, _) => others,
+            (Expect::CaseRecorder { protection, .. }, Who::Role(Role::Protection)) => protection,
+            (Expect::CaseRecorder { recorder, .. }, Who::Role(role))
+                if case_roles.contains(&role) =>
+            {
+                recorder
+            }
+            (Expect::CaseRecorder { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
+            (Expect::CaseRecorder { others, .. }, _) => others,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
         }
@@ -136,6 +155,9 @@ fn empty_intake() -> Value {
 }
 fn malformed_receipt() -> Value {
     json!({"receipt": "12"})
+}
+fn a_closing() -> Value {
+    json!({"action": "close"})
 }
 fn a_message() -> Value {
     json!({"body": "Xin bổ sung thông tin."})
@@ -502,6 +524,20 @@ fn matrix() -> Vec<Row> {
             CaseMember {
                 member: 200,
                 oversight: 200,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        // Closing a case nothing has ended is refused by the fold (409), after
+        // the visibility and role checks.
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/actions",
+            Json(a_closing),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
                 others: 404,
                 anonymous: 401,
             },

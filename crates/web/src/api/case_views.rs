@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 use crate::AppState;
 use crate::next_step::next_statutory_step;
 
-/// What is public about a case, with its next statutory step.
+/// What is public about a case, with its stage and next statutory step (from the
+/// clock columns; the case page adds the whole list of deadlines).
 pub fn summary_json(state: &AppState, case: &CaseSummary) -> Value {
     let step = next_statutory_step(state, case);
     json!({
@@ -17,13 +18,13 @@ pub fn summary_json(state: &AppState, case: &CaseSummary) -> Value {
         "anonymous": case.anonymous,
         "wants_protection": case.wants_protection,
         "received_on": case.received_on.to_string(),
-        "state": case.status.as_str(),
+        "state": case.stage.code(),
+        "stage": {"vi": case.stage.label_vi(), "en": case.stage.label_en()},
+        "suspended": case.suspended,
+        "assignee": case.assignee.as_ref().map(|a| a.as_str()),
         "status": {"vi": case.status.label_vi(), "en": case.status.label_en()},
         "next_step": {"vi": step.text_vi, "en": step.text_en, "due": step.due.map(|d| d.to_string())},
-        "deadlines": step.due.map(|due| vec![json!({
-            "kind": if case.kind == khien_domain::intake::ReportKind::Denunciation { "acceptance" } else { "reply" },
-            "due": due.to_string(),
-        })]).unwrap_or_default(),
+        "next_due": case.next_due.map(|(kind, due)| json!({"kind": kind.code(), "due": due.to_string()})),
     })
 }
 

@@ -10,19 +10,26 @@ use serde_json::{Value, json};
 
 use super::case_views::{attachment_json, message_json, summary_json};
 use super::incoming_body::IncomingBody;
+use super::json_body::ApiJson;
 use super::message_json::receive_message;
 use crate::attachment_download::send_attachment;
 use crate::case_access::{Visibility, case_visibility, open_case, works_on_cases};
 use crate::case_messages::post_message;
+use crate::case_workflow::{
+    CaseAction, clock_context, deadline_json, events_json, perform_action, workflow_failure,
+};
+use crate::inbox_query::InboxQuery;
 use crate::intake_form::intake_failure;
 use crate::staff_session::Staff;
 use crate::{AppError, AppState};
 
-/// `?after=&limit=`
+/// `?after=&limit=&stage=&overdue=&due_within=&assignee=`
 #[derive(Deserialize)]
 pub struct ListQuery {
     after: Option<String>,
     limit: Option<u32>,
+    #[serde(flatten)]
+    filter: InboxQuery,
 }
 
 /// The unit's cases, newest first, with a cursor for the next page.
@@ -45,7 +52,7 @@ pub async fn list(
         .store
         .unit_inbox(
             &staff.user.unit_id,
-            &Default::default(),
+            &query.filter.parse(&staff)?,
             cursor.as_ref(),
             query.limit.unwrap_or(50),
         )
@@ -63,10 +70,25 @@ pub async fn show(
     staff: Staff,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
+    let context = clock_context(&state);
     if let (summary, Visibility::Superior) = case_visibility(&state, &staff, &id).await? {
-        // A superior sees that the case exists and where it stands, not its content.
+        // A superior sees that the case exists and where it stands, not its content:
+        // the redacted history (kinds, dates, units) and the deadlines.
+        let folded = state
+            .store
+            .folded_case(&summary.id, &context)
+            .await
+            .map_err(workflow_failure)?;
         let mut body = summary_json(&state, &summary);
         body["content_sealed_to_handling_unit"] = json!(true);
+        body["events"] = events_json(&folded.events);
+        body["deadlines"] = json!(
+            folded
+                .deadlines
+                .iter()
+                .map(deadline_json)
+                .collect::<Vec<_>>()
+        );
         return Ok(Json(body));
     }
     let opened = open_case(&state, &staff, &id, "report").await?;
@@ -103,8 +125,51 @@ pub async fn show(
         &opened.case_key,
     )
     .await?;
-    body["events"] = json!([{"kind": "received", "on": opened.summary.received_on.to_string()}]);
+    let folded = state
+        .store
+        .folded_case(&opened.summary.id, &context)
+        .await
+        .map_err(workflow_failure)?;
+    let history = state
+        .store
+        .case_history(&opened.summary.id, &opened.case_key)
+        .await
+        .map_err(workflow_failure)?;
+    body["events"] = events_json(&history);
+    body["deadlines"] = json!(
+        folded
+            .deadlines
+            .iter()
+            .map(deadline_json)
+            .collect::<Vec<_>>()
+    );
     Ok(Json(body))
+}
+
+/// Records an action on a case (`{"action": "accept", …}`): 200 with the new stage,
+/// history and deadlines; 409 naming the rule when the law does not allow it now.
+pub async fn act(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Json<Value>, AppError> {
+    let action = CaseAction::from_json(body)?;
+    let (opened, recorded) = perform_action(&state, &staff, &id, action).await?;
+    let history = state
+        .store
+        .case_history(&opened.summary.id, &opened.case_key)
+        .await
+        .map_err(workflow_failure)?;
+    Ok(Json(json!({
+        "id": opened.summary.id.to_string(),
+        "seq": recorded.seq,
+        "state": recorded.state.stage.code(),
+        "stage": {"vi": recorded.state.stage.label_vi(), "en": recorded.state.stage.label_en()},
+        "unit": recorded.unit_id.as_str(),
+        "events": events_json(&history),
+        "deadlines": recorded.deadlines.iter().map(deadline_json).collect::<Vec<_>>(),
+    })))
 }
 
 /// A staff message to the reporter (JSON `{"body"}` or multipart with files).

@@ -22,6 +22,7 @@ use super::json_body::ApiJson;
 use super::message_json::receive_message;
 use crate::attachment_download::send_attachment;
 use crate::case_messages::post_message;
+use crate::case_workflow::{reporter_notices, workflow_failure};
 use crate::intake_form::intake_failure;
 use crate::portal::follow_up::{ReceiptRefusal, open_with_receipt};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME};
@@ -87,6 +88,14 @@ pub async fn report(
     body["messages"] = json!(messages.iter().map(message_json).collect::<Vec<_>>());
     body["attachments"] = json!(attachments.iter().map(attachment_json).collect::<Vec<_>>());
     add_protection_json(&state, &mut body, &reporter.case_id, &reporter.case_key).await?;
+    let history = state
+        .store
+        .case_history(&reporter.case_id, &reporter.case_key)
+        .await
+        .map_err(workflow_failure)?;
+    let notices = reporter_notices(&state, &history).await;
+    body["notices"] = json!(notices.iter().map(|n| n.to_json()).collect::<Vec<_>>());
+    body.as_object_mut().map(|fields| fields.remove("assignee"));
     // Identity disclosures: none can happen yet (the custodian approval flow is
     // not built), so the list is honestly empty.
     body["disclosures"] = json!([]);

@@ -2,6 +2,7 @@
 //! officer: check the draft, derive the receipt on the bounded pool, store
 //! everything in one transaction, and only then hand out the receipt.
 
+use crate::case_workflow::clock_context;
 use chrono::{NaiveDate, Utc};
 use khien_domain::intake::{
     FieldErrors, Handling, NewReport, ReportDraft, ReportFieldError, TrackingNumber,
@@ -147,6 +148,15 @@ pub async fn submit(
         IntakeError::Invalid(errors) => SubmitFailure::Invalid(field_errors(errors)),
         other => SubmitFailure::Failed(intake_failure(other)),
     })?;
+    // The case is stored; its clock columns follow. If this fails, the clock job
+    // computes them later, and until then the first step is derived from the receipt.
+    if let Err(error) = state
+        .store
+        .refresh_case_clock(&submitted.case_id, &clock_context(state))
+        .await
+    {
+        tracing::warn!(cause = %error, "the new case's clock is left to the clock job");
+    }
     Ok(Submitted {
         case_id: submitted.case_id,
         rerouted,

@@ -1,0 +1,267 @@
+//! A case action as staff send it (`POST /api/v1/cases/{id}/actions`, or a console
+//! form), and the event it records.
+//!
+//! `on` (the day it enters the file) is always today in Vietnam; `decided_on`, the date
+//! on the signed paper, defaults to today and may be earlier, never later. Everything
+//! else the fold checks, and a refusal names the rule.
+
+use chrono::NaiveDate;
+use khien_domain::case_file::{
+    AcceptanceConditions, CaseEvent, Classification, ComplexityCriterion, CriminalAuthority,
+    Finding, Notice, TerminationGround,
+};
+use serde::Deserialize;
+
+use crate::AppError;
+
+/// One action, named by its `action` field.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CaseAction {
+    Classify {
+        #[serde(rename = "as")]
+        as_kind: Classification,
+    },
+    Accept {
+        conditions: AcceptanceConditions,
+        decided_on: Option<NaiveDate>,
+    },
+    Reject {
+        grounds: String,
+        decided_on: Option<NaiveDate>,
+    },
+    Forward {
+        to_unit: String,
+        decided_on: Option<NaiveDate>,
+    },
+    TransferCriminal {
+        to: CriminalAuthority,
+        decided_on: Option<NaiveDate>,
+    },
+    HandleAsInformation {
+        decided_on: Option<NaiveDate>,
+    },
+    Assign {
+        /// The handler's user id.
+        handler: String,
+    },
+    AssignVerifiers {
+        verifiers: Vec<String>,
+    },
+    RecordPlan,
+    RecordMeeting,
+    RecordEvidence,
+    Extend {
+        criteria: Vec<ComplexityCriterion>,
+        decided_on: Option<NaiveDate>,
+    },
+    Suspend {
+        reason: String,
+        decided_on: Option<NaiveDate>,
+    },
+    Resume {
+        decided_on: Option<NaiveDate>,
+    },
+    Terminate {
+        ground: TerminationGround,
+        decided_on: Option<NaiveDate>,
+    },
+    Conclude {
+        finding: Finding,
+        #[serde(default)]
+        measures: Vec<String>,
+        #[serde(default)]
+        amount_to_recover_vnd: u64,
+        #[serde(default)]
+        persons_to_discipline: u32,
+        #[serde(default)]
+        false_report_flag: bool,
+        decided_on: Option<NaiveDate>,
+    },
+    SendNotice {
+        notice: Notice,
+    },
+    HandleConclusion {
+        decided_on: Option<NaiveDate>,
+    },
+    Publish {
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+    Close,
+    Reply {
+        decided_on: Option<NaiveDate>,
+    },
+    ReDenunciation {
+        received_on: NaiveDate,
+    },
+    OpenReview {
+        at_unit: String,
+    },
+}
+
+impl CaseAction {
+    /// Every action's name, in the order the console offers them.
+    pub const NAMES: [&'static str; 23] = [
+        "classify",
+        "accept",
+        "reject",
+        "forward",
+        "transfer_criminal",
+        "handle_as_information",
+        "assign",
+        "assign_verifiers",
+        "record_plan",
+        "record_meeting",
+        "record_evidence",
+        "extend",
+        "suspend",
+        "resume",
+        "terminate",
+        "conclude",
+        "send_notice",
+        "handle_conclusion",
+        "publish",
+        "close",
+        "reply",
+        "re_denunciation",
+        "open_review",
+    ];
+
+    /// The event this action records today.
+    pub fn into_event(self, today: NaiveDate) -> Result<CaseEvent, AppError> {
+        let on = today;
+        let signed = |decided_on: Option<NaiveDate>| -> Result<NaiveDate, AppError> {
+            match decided_on {
+                Some(date) if date > today => Err(AppError::BadRequest {
+                    field: Some("decided_on"),
+                    message: format!(
+                        "ngày ký quyết định không được sau hôm nay ({}) / the date of the \
+                         decision cannot be after today ({today})",
+                        today.format("%d/%m/%Y")
+                    ),
+                }),
+                Some(date) => Ok(date),
+                None => Ok(today),
+            }
+        };
+        Ok(match self {
+            CaseAction::Classify { as_kind } => CaseEvent::Classified { on, as_kind },
+            CaseAction::Accept {
+                conditions,
+                decided_on,
+            } => CaseEvent::Accepted {
+                on,
+                conditions,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::Reject {
+                grounds,
+                decided_on,
+            } => CaseEvent::NotAccepted {
+                on,
+                grounds: grounds.trim().to_owned(),
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::Forward {
+                to_unit,
+                decided_on,
+            } => CaseEvent::Forwarded {
+                on,
+                to_unit: to_unit.trim().to_owned(),
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::TransferCriminal { to, decided_on } => CaseEvent::TransferredCriminal {
+                on,
+                to,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::HandleAsInformation { decided_on } => CaseEvent::HandledAsInformation {
+                on,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::Assign { handler } => CaseEvent::HandlerAssigned {
+                on,
+                handler: handler.trim().to_owned(),
+            },
+            CaseAction::AssignVerifiers { verifiers } => CaseEvent::VerifiersAssigned {
+                on,
+                verifiers: verifiers.iter().map(|v| v.trim().to_owned()).collect(),
+            },
+            CaseAction::RecordPlan => CaseEvent::VerificationPlanRecorded { on },
+            CaseAction::RecordMeeting => CaseEvent::MeetingRecorded { on },
+            CaseAction::RecordEvidence => CaseEvent::EvidenceRecorded { on },
+            CaseAction::Extend {
+                criteria,
+                decided_on,
+            } => CaseEvent::Extended {
+                on,
+                criteria,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::Suspend { reason, decided_on } => CaseEvent::Suspended {
+                on,
+                reason: reason.trim().to_owned(),
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::Resume { decided_on } => CaseEvent::Resumed {
+                on,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::Terminate { ground, decided_on } => CaseEvent::Terminated {
+                on,
+                ground,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::Conclude {
+                finding,
+                measures,
+                amount_to_recover_vnd,
+                persons_to_discipline,
+                false_report_flag,
+                decided_on,
+            } => CaseEvent::Concluded {
+                on,
+                finding,
+                measures: measures
+                    .iter()
+                    .map(|m| m.trim().to_owned())
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+                amount_to_recover_vnd,
+                persons_to_discipline,
+                false_report_flag,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::SendNotice { notice } => CaseEvent::NoticeSent { on, notice },
+            CaseAction::HandleConclusion { decided_on } => CaseEvent::ConclusionHandled {
+                on,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::Publish { from, until } => CaseEvent::Published { on, from, until },
+            CaseAction::Close => CaseEvent::Closed { on },
+            CaseAction::Reply { decided_on } => CaseEvent::PetitionReplied {
+                on,
+                decided_on: signed(decided_on)?,
+            },
+            CaseAction::ReDenunciation { received_on } => {
+                CaseEvent::ReDenunciationReceived { on, received_on }
+            }
+            CaseAction::OpenReview { at_unit } => CaseEvent::ReviewOpened {
+                on,
+                at_unit: at_unit.trim().to_owned(),
+            },
+        })
+    }
+
+    /// Reads an action from JSON, naming what is wrong.
+    pub fn from_json(value: serde_json::Value) -> Result<CaseAction, AppError> {
+        serde_json::from_value(value).map_err(|error| AppError::BadRequest {
+            field: Some("action"),
+            message: format!(
+                "thao tác không hợp lệ / invalid action: {error} (actions: {})",
+                CaseAction::NAMES.join(", ")
+            ),
+        })
+    }
+}

@@ -1,0 +1,14 @@
+//! The case workflow on the web: actions staff record (API and console forms), and
+//! how a case's stage, history and deadlines are shown.
+
+mod action;
+mod form_action;
+mod perform;
+mod reporter_notices;
+mod views;
+
+pub use action::CaseAction;
+pub use form_action::action_from_form;
+pub use perform::{clock_context, perform_action, workflow_failure};
+pub use reporter_notices::{ReporterNotice, reporter_notices};
+pub use views::{deadline_json, event_json, events_json};

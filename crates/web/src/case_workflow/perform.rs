@@ -1,0 +1,127 @@
+//! Carrying out a case action for a staff member: who may, the fold's verdict, and
+//! what the reporter and the unit see afterwards.
+
+use khien_domain::accounts::Role;
+use khien_domain::case_file::CaseEvent;
+use khien_domain::rules::RulePacks;
+use khien_store::accounts::UserId;
+use khien_store::workflow::{ClockContext, NewCaseEvent, RecordedEvent, WorkflowError};
+
+use super::action::CaseAction;
+use crate::case_access::{OpenedCase, open_case, visible_case};
+use crate::staff_session::Staff;
+use crate::vietnam_time::today_in_vietnam;
+use crate::{AppError, AppState};
+
+/// Roles that record decisions and steps on a case. Protection officers act on
+/// protection, not on the resolution.
+const RECORDING_ROLES: [Role; 3] = [Role::Intake, Role::Handler, Role::Head];
+
+/// Today's clock context: Vietnam's date, the built-in rule packs, the calendar.
+pub fn clock_context(state: &AppState) -> ClockContext<'_> {
+    ClockContext {
+        today: today_in_vietnam(),
+        packs: RulePacks::builtin(),
+        calendar: &state.calendar,
+    }
+}
+
+/// Records `action` on the case, if the staff member may.
+pub async fn perform_action(
+    state: &AppState,
+    staff: &Staff,
+    case_id: &str,
+    action: CaseAction,
+) -> Result<(OpenedCase, RecordedEvent), AppError> {
+    // Who may know the case exists first (404 / 403), then who may record on it.
+    visible_case(state, staff, case_id).await?;
+    if !RECORDING_ROLES.iter().any(|role| staff.has_role(*role)) {
+        return Err(AppError::Forbidden);
+    }
+    let context = clock_context(state);
+    let event = action.into_event(context.today)?;
+    let opened = open_case(state, staff, case_id, "workflow").await?;
+    check_assignees(state, &opened, &event).await?;
+    let recorded = state
+        .store
+        .record_case_event(
+            NewCaseEvent {
+                case_id: &opened.summary.id,
+                event,
+                actor: &staff.user.id,
+                case_key: &opened.case_key,
+                now: chrono::Utc::now(),
+            },
+            &context,
+        )
+        .await
+        .map_err(workflow_failure)?;
+    Ok((opened, recorded))
+}
+
+/// Handlers and verifiers are enabled members of the case's unit who work on cases.
+async fn check_assignees(
+    state: &AppState,
+    opened: &OpenedCase,
+    event: &CaseEvent,
+) -> Result<(), AppError> {
+    let (field, ids): (&'static str, Vec<&String>) = match event {
+        CaseEvent::HandlerAssigned { handler, .. } => ("handler", vec![handler]),
+        CaseEvent::VerifiersAssigned { verifiers, .. } => ("verifiers", verifiers.iter().collect()),
+        _ => return Ok(()),
+    };
+    for id in ids {
+        let user = match UserId::parse(id) {
+            Some(user_id) => state.store.user_by_id(&user_id).await?,
+            None => None,
+        };
+        let eligible = user.as_ref().is_some_and(|user| {
+            user.unit_id == opened.summary.unit_id
+                && !user.disabled
+                && (user.roles.contains(&Role::Handler) || user.roles.contains(&Role::Head))
+        });
+        if !eligible {
+            return Err(AppError::BadRequest {
+                field: Some(field),
+                message: "người được phân công phải là cán bộ xử lý hoặc thủ trưởng đang hoạt \
+                          động của đơn vị / the person assigned must be an active handler or \
+                          head of the unit"
+                    .into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A workflow error as the user sees it.
+pub fn workflow_failure(error: WorkflowError) -> AppError {
+    match error {
+        WorkflowError::NotFound => AppError::NotFound,
+        WorkflowError::Rejected(rejection) => AppError::Conflict {
+            field: Some("action"),
+            message: rejection.to_string(),
+        },
+        WorkflowError::Concurrent => AppError::Conflict {
+            field: None,
+            message: "vụ việc vừa được cập nhật bởi người khác; hãy tải lại và thử lại / the \
+                      case was just changed by someone else; reload and try again"
+                .into(),
+        },
+        WorkflowError::UnknownUnit(code) => AppError::BadRequest {
+            field: Some("to_unit"),
+            message: format!("không có đơn vị mã {code:?} / no unit has the code {code:?}"),
+        },
+        WorkflowError::UnitHasNoKey(code) => AppError::BadRequest {
+            field: Some("to_unit"),
+            message: format!(
+                "đơn vị {code} chưa có cán bộ nhận vụ việc / unit {code} has no staff to \
+                 receive cases yet"
+            ),
+        },
+        WorkflowError::SameUnit(_) => AppError::BadRequest {
+            field: Some("to_unit"),
+            message: "vụ việc đang ở chính đơn vị này / the case is already with this unit".into(),
+        },
+        other => AppError::internal(other),
+    }
+}
