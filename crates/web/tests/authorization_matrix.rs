@@ -264,6 +264,18 @@ fn matrix() -> Vec<Row> {
             },
         ),
         row(
+            post.clone(),
+            "/staff/cases/{id}/actions",
+            Form("action=close"),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
             get.clone(),
             "/staff/cases/{id}/attachments/{attachment_id}",
             None,

@@ -2,13 +2,17 @@
 //! how a case's stage, history and deadlines are shown.
 
 mod action;
+mod available;
+mod event_words;
 mod form_action;
 mod perform;
 mod reporter_notices;
 mod views;
 
 pub use action::CaseAction;
+pub use available::{available_actions, owed_notices};
+pub use event_words::{event_detail, event_label};
 pub use form_action::action_from_form;
 pub use perform::{clock_context, perform_action, workflow_failure};
-pub use reporter_notices::{ReporterNotice, reporter_notices};
-pub use views::{deadline_json, event_json, events_json};
+pub use reporter_notices::reporter_notices;
+pub use views::{deadline_json, events_json};

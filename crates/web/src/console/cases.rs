@@ -10,13 +10,17 @@ use khien_store::accounts::UnitKeyKind;
 use khien_store::intake::{AttachmentId, Author, InboxCursor, IntakeError};
 use serde::Deserialize;
 
+use super::case_workflow_view::{WorkflowView, workflow_view};
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use crate::attachment_download::send_attachment;
 use crate::case_access::{Visibility, case_visibility, open_case, unit_secret, works_on_cases};
 use crate::case_messages::post_message;
 use crate::intake_form::{intake_failure, read_upload};
+use crate::inbox_query::InboxQuery;
 use crate::language::Language;
+use crate::vietnam_time::today_in_vietnam;
+use khien_domain::case_file::Stage;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
 use crate::portal::follow_up::human_size;
@@ -31,7 +35,9 @@ pub struct InboxRow {
     kind: &'static str,
     channel: &'static str,
     received_on: String,
+    stage: &'static str,
     due: String,
+    overdue: bool,
     anonymous: bool,
     wants_protection: bool,
 }
@@ -44,12 +50,27 @@ struct InboxPage<'a> {
     nav: NavLinks,
     cases: Vec<InboxRow>,
     next: Option<String>,
+    filter: FilterValues,
+    stages: Vec<(&'static str, &'static str)>,
+    error: Option<String>,
 }
 
-/// `?after=` of the inbox: the keyset cursor of the next page.
+/// The filter form's current values, echoed back into it and the next-page link.
+#[derive(Default)]
+struct FilterValues {
+    stage: String,
+    overdue: bool,
+    due_within: String,
+    mine: bool,
+    query: String,
+}
+
+/// `?after=` (the keyset cursor of the next page) and the filters.
 #[derive(Deserialize)]
-pub struct InboxQuery {
+pub struct InboxParams {
     after: Option<String>,
+    #[serde(flatten)]
+    filter: InboxQuery,
 }
 
 /// The unit's cases, newest first, 50 a page.
@@ -57,20 +78,27 @@ pub async fn inbox(
     State(state): State<AppState>,
     lang: Language,
     staff: Staff,
-    Query(query): Query<InboxQuery>,
+    Query(query): Query<InboxParams>,
 ) -> Result<Response, PageError> {
     if !works_on_cases(&staff) {
         return Err(PageError::new(AppError::Forbidden, lang));
     }
     let cursor = query.after.as_deref().and_then(InboxCursor::from_token);
+    let (filter, error) = match query.filter.parse(&staff) {
+        Ok(filter) => (filter, None),
+        Err(error) => (Default::default(), Some(error.to_string())),
+    };
+    let today = today_in_vietnam();
+    let values = FilterValues {
+        stage: query.filter.stage.clone().unwrap_or_default(),
+        overdue: filter.overdue,
+        due_within: query.filter.due_within.clone().unwrap_or_default(),
+        mine: query.filter.assignee.as_deref() == Some("me"),
+        query: filter_query(&query.filter),
+    };
     let page_of_cases = state
         .store
-        .unit_inbox(
-            &staff.user.unit_id,
-            &Default::default(),
-            cursor.as_ref(),
-            50,
-        )
+        .unit_inbox(&staff.user.unit_id, &filter, cursor.as_ref(), 50)
         .await
         .map_err(page(lang))?;
     let mut asked = Vec::with_capacity(page_of_cases.cases.len());
@@ -96,6 +124,12 @@ pub async fn inbox(
                 kind: lang.pick(case.kind.label_vi(), case.kind.label_en()),
                 channel: lang.pick(case.channel.label_vi(), case.channel.label_en()),
                 received_on: case.received_on.format("%d/%m/%Y").to_string(),
+                stage: if case.suspended {
+                    lang.pick("Tạm đình chỉ", "Suspended")
+                } else {
+                    lang.pick(case.stage.label_vi(), case.stage.label_en())
+                },
+                overdue: case.next_due.is_some_and(|(_, due)| due < today),
                 due: step
                     .due
                     .map(|due| due.format("%d/%m/%Y").to_string())
@@ -113,8 +147,35 @@ pub async fn inbox(
             nav: NavLinks::for_staff(&staff),
             cases,
             next: page_of_cases.next.map(|cursor| cursor.to_token()),
+            filter: values,
+            stages: Stage::ALL
+                .iter()
+                .filter(|stage| **stage != Stage::Empty)
+                .map(|stage| (stage.code(), lang.pick(stage.label_vi(), stage.label_en())))
+                .chain([("suspended", lang.pick("Tạm đình chỉ", "Suspended"))])
+                .collect(),
+            error,
         },
     ))
+}
+
+/// The filters as a query string for the next-page link (`&stage=…`).
+fn filter_query(filter: &InboxQuery) -> String {
+    [
+        ("stage", &filter.stage),
+        ("overdue", &filter.overdue),
+        ("due_within", &filter.due_within),
+        ("assignee", &filter.assignee),
+    ]
+    .iter()
+    .filter_map(|(name, value)| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| format!("&{name}={}", v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>()))
+    })
+    .collect()
 }
 
 #[derive(Template)]
@@ -142,15 +203,20 @@ struct CasePage<'a> {
     protection_requests: Vec<ProtectionRow>,
     retaliation_reports: Vec<RetaliationRow>,
     error: Option<String>,
+    workflow: WorkflowView,
+    action_error: Option<String>,
 }
 
-async fn case_page(
+/// The case page; `error` belongs to the message form, `action_error` to the
+/// workflow's forms.
+pub(super) async fn case_page(
     state: &AppState,
     lang: Language,
     staff: &Staff,
     case_id: &str,
     status: StatusCode,
     error: Option<String>,
+    action_error: Option<String>,
 ) -> Result<Response, AppError> {
     let opened = open_case(state, staff, case_id, "report").await?;
     let summary = &opened.summary;
@@ -269,6 +335,8 @@ async fn case_page(
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &summary.id, &opened.case_key).await?;
     let step = next_statutory_step(state, summary);
+    let workflow =
+        workflow_view(state, lang, &summary.id, &opened.case_key, &summary.unit_id).await?;
     Ok(render_page(
         status,
         &CasePage {
@@ -294,6 +362,8 @@ async fn case_page(
             protection_requests,
             retaliation_reports,
             error,
+            workflow,
+            action_error,
         },
     ))
 }
@@ -332,7 +402,7 @@ pub async fn show(
             },
         ));
     }
-    case_page(&state, lang, &staff, &id, StatusCode::OK, None)
+    case_page(&state, lang, &staff, &id, StatusCode::OK, None, None)
         .await
         .map_err(page(lang))
 }
@@ -391,6 +461,7 @@ pub async fn reply(
                 &id,
                 StatusCode::BAD_REQUEST,
                 Some(message),
+                None,
             )
             .await
             .map_err(page(lang));
@@ -408,6 +479,7 @@ pub async fn reply(
                 &id,
                 StatusCode::BAD_REQUEST,
                 Some(message),
+                None,
             )
             .await
             .map_err(page(lang));

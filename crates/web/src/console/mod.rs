@@ -2,6 +2,8 @@
 
 pub mod admin_units;
 pub mod admin_users;
+pub mod case_actions;
+mod case_workflow_view;
 pub mod cases;
 pub mod home;
 pub mod intake;

@@ -22,6 +22,7 @@ use crate::console::page_error::PageError;
 use crate::form_cookie;
 use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
+use crate::case_workflow::{clock_context, reporter_notices, workflow_failure};
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
@@ -168,7 +169,8 @@ struct CasePage<'a> {
     csrf_token: &'a str,
     tracking_number: String,
     received_on: String,
-    status: &'static str,
+    status: String,
+    notices: Vec<(String, String)>,
     next_step: String,
     next_due: Option<String>,
     subject: String,
@@ -240,6 +242,27 @@ pub(crate) async fn case_page(
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let step = next_statutory_step(state, &summary);
+    let folded = state
+        .store
+        .folded_case(&reporter.case_id, &clock_context(state))
+        .await
+        .map_err(workflow_failure)?;
+    let stage = folded.state.public_stage();
+    let history = state
+        .store
+        .case_history(&reporter.case_id, &reporter.case_key)
+        .await
+        .map_err(workflow_failure)?;
+    let notices = reporter_notices(state, &history)
+        .await
+        .into_iter()
+        .map(|notice| {
+            (
+                notice.date.format("%d/%m/%Y").to_string(),
+                lang.pick(&notice.vi, &notice.en).to_owned(),
+            )
+        })
+        .collect();
     let (token, cookie) = form_cookie::issue();
     let mut response = render_page(
         status,
@@ -248,7 +271,8 @@ pub(crate) async fn case_page(
             csrf_token: &token,
             tracking_number: summary.tracking_number.to_string(),
             received_on: summary.received_on.format("%d/%m/%Y").to_string(),
-            status: lang.pick(summary.status.label_vi(), summary.status.label_en()),
+            status: lang.pick(&stage.vi, &stage.en).to_owned(),
+            notices,
             next_step: lang.pick(&step.text_vi, &step.text_en).to_owned(),
             next_due: step.due.map(|date| date.format("%d/%m/%Y").to_string()),
             subject: content.subject.clone(),

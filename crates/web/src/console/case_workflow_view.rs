@@ -1,0 +1,193 @@
+//! The workflow part of the console's case page: stage, deadlines, timeline and the
+//! actions the law allows now.
+
+use khien_domain::accounts::Role;
+use khien_domain::case_file::{ComplexityCriterion, Deadline, Notice};
+use khien_store::intake::CaseId;
+use khien_vault::symmetric::DataKey;
+
+use crate::case_workflow::{
+    available_actions, clock_context, event_detail, event_label, owed_notices, workflow_failure,
+};
+use crate::language::Language;
+use crate::vietnam_time::format_in_vietnam;
+use crate::{AppError, AppState};
+
+/// One row of the deadlines table.
+pub struct DeadlineRow {
+    pub step: &'static str,
+    pub basis: String,
+    pub starts_on: String,
+    pub due: String,
+    /// "open", "overdue", "done-late", "done", "paused".
+    pub class: &'static str,
+    pub status: String,
+}
+
+/// One entry of the timeline.
+pub struct TimelineRow {
+    pub date: String,
+    pub label: &'static str,
+    pub detail: String,
+    pub recorded_at: String,
+}
+
+/// Everything the case page shows of the workflow.
+pub struct WorkflowView {
+    pub stage: &'static str,
+    pub stage_code: &'static str,
+    pub deadlines: Vec<DeadlineRow>,
+    pub timeline: Vec<TimelineRow>,
+    pub actions: Vec<&'static str>,
+    pub notices: Vec<(&'static str, &'static str)>,
+    pub handlers: Vec<(String, String)>,
+    pub criteria: Vec<(&'static str, &'static str)>,
+    pub today: String,
+}
+
+impl WorkflowView {
+    /// Whether the action is offered now (used by the template).
+    pub fn offers(&self, action: &str) -> bool {
+        self.actions.contains(&action)
+    }
+}
+
+/// Builds the view of a case opened with its key.
+pub async fn workflow_view(
+    state: &AppState,
+    lang: Language,
+    case_id: &CaseId,
+    case_key: &DataKey,
+    unit: &khien_store::accounts::UnitId,
+) -> Result<WorkflowView, AppError> {
+    let context = clock_context(state);
+    let folded = state
+        .store
+        .folded_case(case_id, &context)
+        .await
+        .map_err(workflow_failure)?;
+    let history = state
+        .store
+        .case_history(case_id, case_key)
+        .await
+        .map_err(workflow_failure)?;
+    let timeline = history
+        .iter()
+        .map(|stored| {
+            let (vi, en) = event_label(&stored.event);
+            TimelineRow {
+                date: stored.event.effective_on().format("%d/%m/%Y").to_string(),
+                label: lang.pick(vi, en),
+                detail: event_detail(&stored.event),
+                recorded_at: format_in_vietnam(stored.recorded_at),
+            }
+        })
+        .collect();
+    let handlers = state
+        .store
+        .list_users()
+        .await?
+        .into_iter()
+        .filter(|user| {
+            &user.unit_id == unit
+                && !user.disabled
+                && (user.roles.contains(&Role::Handler) || user.roles.contains(&Role::Head))
+        })
+        .map(|user| (user.id.to_string(), user.username.as_str().to_owned()))
+        .collect();
+    let fold_context = context.fold();
+    Ok(WorkflowView {
+        stage: lang.pick(folded.state.stage.label_vi(), folded.state.stage.label_en()),
+        stage_code: folded.state.stage.code(),
+        deadlines: folded.deadlines.iter().map(|d| deadline_row(lang, d)).collect(),
+        timeline,
+        actions: available_actions(&folded.state, &fold_context),
+        notices: owed_notices(&folded.state, &fold_context)
+            .into_iter()
+            .map(|notice| (notice_code(notice), notice_label(lang, notice)))
+            .collect(),
+        handlers,
+        criteria: ComplexityCriterion::ALL
+            .iter()
+            .map(|criterion| (criterion_code(*criterion), criterion_label(lang, *criterion)))
+            .collect(),
+        today: context.today.to_string(),
+    })
+}
+
+fn deadline_row(lang: Language, deadline: &Deadline) -> DeadlineRow {
+    let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let (class, status) = match (deadline.done_on, deadline.paused) {
+        (Some(done), _) if done > deadline.due => (
+            "done-late",
+            format!("{} {}", lang.pick("Xong muộn", "Done late"), date(done)),
+        ),
+        (Some(done), _) => ("done", format!("{} {}", lang.pick("Xong", "Done"), date(done))),
+        (None, true) => (
+            "paused",
+            lang.pick("Tạm dừng (tạm đình chỉ)", "Paused (suspended)").to_owned(),
+        ),
+        (None, false) if deadline.days_left < 0 => (
+            "overdue",
+            format!("{} {} {}", lang.pick("Quá hạn", "Overdue by"), -deadline.days_left, lang.pick("ngày", "days")),
+        ),
+        (None, false) => (
+            "open",
+            format!("{} {} {}", lang.pick("Còn", ""), deadline.days_left, lang.pick("ngày", "days left")),
+        ),
+    };
+    DeadlineRow {
+        step: lang.pick(deadline.kind.label_vi(), deadline.kind.label_en()),
+        basis: if deadline.verified {
+            deadline.basis.clone()
+        } else {
+            format!("{} ({})", deadline.basis, lang.pick("số liệu chưa xác minh", "figure unverified"))
+        },
+        starts_on: date(deadline.starts_on),
+        due: date(deadline.due),
+        class,
+        status: status.trim().to_owned(),
+    }
+}
+
+fn notice_code(notice: Notice) -> &'static str {
+    match notice {
+        Notice::Acceptance => "acceptance",
+        Notice::Suspension => "suspension",
+        Notice::Termination => "termination",
+        Notice::Conclusion => "conclusion",
+    }
+}
+
+fn notice_label(lang: Language, notice: Notice) -> &'static str {
+    match notice {
+        Notice::Acceptance => lang.pick("Quyết định thụ lý (Điều 29)", "Acceptance decision (Art. 29)"),
+        Notice::Suspension => lang.pick("Quyết định tạm đình chỉ (Điều 34)", "Suspension decision (Art. 34)"),
+        Notice::Termination => lang.pick("Quyết định đình chỉ (Điều 34)", "Termination decision (Art. 34)"),
+        Notice::Conclusion => lang.pick("Kết luận nội dung tố cáo (Điều 35)", "Conclusion (Art. 35)"),
+    }
+}
+
+fn criterion_code(criterion: ComplexityCriterion) -> &'static str {
+    match criterion {
+        ComplexityCriterion::SeveralLocations => "several_locations",
+        ComplexityCriterion::SeveralContents => "several_contents",
+        ComplexityCriterion::ManyPeople => "many_people",
+        ComplexityCriterion::ForeignElement => "foreign_element",
+        ComplexityCriterion::SeveralBodiesResponsible => "several_bodies_responsible",
+        ComplexityCriterion::BodiesDisagree => "bodies_disagree",
+        ComplexityCriterion::ContradictoryEvidence => "contradictory_evidence",
+    }
+}
+
+fn criterion_label(lang: Language, criterion: ComplexityCriterion) -> &'static str {
+    match criterion {
+        ComplexityCriterion::SeveralLocations => lang.pick("Xác minh ở nhiều địa điểm", "Verification at several locations"),
+        ComplexityCriterion::SeveralContents => lang.pick("Nhiều nội dung khác nhau", "Several separate contents"),
+        ComplexityCriterion::ManyPeople => lang.pick("Nhiều người tố cáo hoặc liên quan", "Many denouncers or people affected"),
+        ComplexityCriterion::ForeignElement => lang.pick("Có yếu tố nước ngoài", "A foreign element"),
+        ComplexityCriterion::SeveralBodiesResponsible => lang.pick("Liên quan trách nhiệm nhiều cơ quan", "Several bodies responsible"),
+        ComplexityCriterion::BodiesDisagree => lang.pick("Các cơ quan còn ý kiến khác nhau", "The bodies disagree"),
+        ComplexityCriterion::ContradictoryEvidence => lang.pick("Chứng cứ mâu thuẫn", "Contradictory evidence"),
+    }
+}
