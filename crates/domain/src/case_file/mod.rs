@@ -57,6 +57,7 @@ mod intake_steps;
 mod notice;
 mod redaction;
 mod rejection;
+mod rejection_vi;
 mod resolution_due;
 mod resolution_steps;
 mod stage_words;
