@@ -25,6 +25,17 @@ export function seededStaff() {
   };
 }
 
+/** Seeded staff member `n` (from 1, in the order of e2e/seed-staff's STAFF list). */
+export function seededStaffNumber(n) {
+  return {
+    username: required(`KHIEN_E2E_STAFF_${n}_USERNAME`),
+    password: required(`KHIEN_E2E_STAFF_${n}_PASSWORD`),
+    totpSecret: required(`KHIEN_E2E_STAFF_${n}_TOTP`),
+    unitCode: required('KHIEN_E2E_UNIT_CODE'),
+    unitName: required('KHIEN_E2E_UNIT_NAME'),
+  };
+}
+
 /** Logs in at `/staff/login` with password and a TOTP code never used before. */
 export async function logIn(page, staff) {
   const response = await page.goto(`${baseUrl}/staff/login`);

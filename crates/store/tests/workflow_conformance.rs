@@ -14,8 +14,9 @@ use khien_domain::case_file::{
     Stage,
 };
 use khien_domain::rules::RulePacks;
+use khien_store::accounts::UnitKeyKind;
 use khien_store::audit::{AuditVerdict, verify};
-use khien_store::intake::CaseId;
+use khien_store::intake::{CaseId, IntakeError};
 use khien_store::workflow::{ClockContext, InboxFilter, NewCaseEvent, WorkflowError};
 use khien_store::{Backend, Store};
 use khien_vault::symmetric::DataKey;
@@ -50,6 +51,7 @@ async fn record(
                 event,
                 actor: &by.id,
                 case_key: key,
+                identity_key: None,
                 now: Utc::now(),
             },
             &on(today),
@@ -170,6 +172,23 @@ async fn a_letter_goes_from_receipt_to_publication(backend: Backend) {
             },
         ),
     ];
+    let intake_secret = f
+        .store
+        .open_unit_key(
+            &officer.unit,
+            UnitKeyKind::Intake,
+            &officer.id,
+            &officer.key,
+        )
+        .await
+        .unwrap();
+    assert!(
+        f.store
+            .identity_key_as_intake(&case, &intake_secret)
+            .await
+            .unwrap()
+            .is_some()
+    );
     let mut stages = Vec::new();
     for (today, event) in steps {
         let recorded = record(store, &case, &officer, &key, today, event)
@@ -186,6 +205,11 @@ async fn a_letter_goes_from_receipt_to_publication(backend: Backend) {
         }
     }
     assert_eq!(stages.last(), Some(&Stage::Closed));
+    // The acceptance decision destroyed the intake officers' seal of the identity.
+    assert!(matches!(
+        f.store.identity_key_as_intake(&case, &intake_secret).await,
+        Err(IntakeError::IdentityUnavailable)
+    ));
     let summary = store.case_summary(&case).await.unwrap().unwrap();
     assert_eq!(summary.stage, Stage::Closed);
     assert_eq!(summary.next_due, None);
@@ -319,7 +343,9 @@ async fn forwarding_moves_the_case_and_its_key_once(backend: Backend) {
     let sender = f
         .user("sender", "TTT", &[Role::Intake, Role::Handler])
         .await;
-    let receiver = f.user("receiver", "SXD", &[Role::Handler]).await;
+    let receiver = f
+        .user("receiver", "SXD", &[Role::Intake, Role::Handler])
+        .await;
     let case = f.letter(&sender, "TTT", "2025-03-03").await;
     let key = f.case_key(&case, &sender).await;
     record(

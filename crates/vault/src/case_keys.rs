@@ -228,6 +228,20 @@ pub fn seal_case_key_to_unit(case_id: &str, case_key: &DataKey, unit: Holder<'_>
     )
 }
 
+/// Seals an existing identity key to a unit's intake key (forwarding: the receiving
+/// unit's intake officers need the identity until their acceptance decision).
+pub fn seal_identity_key_to_intake(
+    case_id: &str,
+    identity_key: &DataKey,
+    intake: Holder<'_>,
+) -> Vec<u8> {
+    seal_key_to(
+        intake.public_key,
+        identity_key,
+        &label(case_id, "identity-key/intake", intake.id),
+    )
+}
+
 /// Opens the case key as the unit it is sealed to.
 pub fn open_case_key_as_unit(
     case_id: &str,

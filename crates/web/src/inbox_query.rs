@@ -78,13 +78,6 @@ impl InboxQuery {
         }
         Ok(filter)
     }
-
-    /// Whether any filter is set (the console shows a "clear" link then).
-    pub fn is_set(&self) -> bool {
-        [&self.stage, &self.overdue, &self.due_within, &self.assignee]
-            .iter()
-            .any(|value| value.as_deref().is_some_and(|v| !v.trim().is_empty()))
-    }
 }
 
 fn bad(field: &'static str, message: String) -> AppError {

@@ -62,7 +62,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/staff", get(console::home::show)),
         ("/staff/inbox", get(console::cases::inbox)),
         ("/staff/cases/{id}", get(console::cases::show)),
-        ("/staff/cases/{id}/actions", post(console::case_actions::record)),
+        (
+            "/staff/cases/{id}/actions",
+            post(console::case_actions::record),
+        ),
         (
             "/staff/cases/{id}/messages",
             post(console::cases::reply).layer(upload_limit()),

@@ -18,7 +18,7 @@ use super::reporter_access::open_identity_document;
 use super::{CaseId, IntakeError, case_labels};
 use crate::audit::AuditRecord;
 use crate::timestamp::format_timestamp;
-use crate::{Connection, Store, StoreError};
+use crate::{Connection, Store, StoreError, WriteTx};
 
 impl Store {
     /// Opens the case key with the private key of the unit now handling the
@@ -57,20 +57,19 @@ impl Store {
         read_report(&mut connection, case_id, case_key).await
     }
 
-    /// The reporters' identity, opened with the unit's intake key (from
-    /// `Store::open_unit_key(unit, UnitKeyKind::Intake, …)`). `None` if the
-    /// reporter stayed anonymous; [`IntakeError::IdentityUnavailable`] once the
-    /// intake seal was destroyed. Audited as `case.identity_read`.
-    pub async fn identity_as_intake(
+    /// The identity key, opened with the unit's intake key while its seal lasts
+    /// (`None`: the report is anonymous). Not audited: callers that show the
+    /// identity audit the read ([`Store::identity_as_intake`]).
+    pub async fn identity_key_as_intake(
         &self,
-        actor: &str,
         case_id: &CaseId,
         intake_secret: &SecretKey,
-    ) -> Result<Option<ReporterIdentities>, IntakeError> {
+    ) -> Result<Option<(DataKey, Vec<u8>)>, IntakeError> {
         let Some(row) = sqlx::query(
             "SELECT i.ciphertext, s.holder_id, s.sealed FROM case_identities i \
+             JOIN cases c ON c.id = i.case_id \
              LEFT JOIN identity_seals s ON s.case_id = i.case_id AND s.holder_kind = 'intake' \
-             WHERE i.case_id = $1",
+             AND s.holder_id = c.unit_id WHERE i.case_id = $1",
         )
         .bind(case_id.as_str())
         .fetch_optional(self.reader())
@@ -86,7 +85,22 @@ impl Store {
         let identity_key =
             open_identity_key_as_intake(case_id.as_str(), &holder, intake_secret, &sealed)
                 .map_err(|_| IntakeError::IdentityUnavailable)?;
-        let ciphertext: Vec<u8> = row.try_get("ciphertext")?;
+        Ok(Some((identity_key, row.try_get("ciphertext")?)))
+    }
+
+    /// The reporter's identity as the unit's intake officers see it until the
+    /// acceptance decision; the read is audited.
+    pub async fn identity_as_intake(
+        &self,
+        actor: &str,
+        case_id: &CaseId,
+        intake_secret: &SecretKey,
+    ) -> Result<Option<ReporterIdentities>, IntakeError> {
+        let Some((identity_key, ciphertext)) =
+            self.identity_key_as_intake(case_id, intake_secret).await?
+        else {
+            return Ok(None);
+        };
         let identity = open_identity_document(case_id, &identity_key, &ciphertext)?;
         let mut tx = self.begin().await?;
         tx.audit(AuditRecord {
@@ -111,26 +125,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, IntakeError> {
         let mut tx = self.begin().await?;
-        let changed = sqlx::query(
-            "UPDATE identity_seals SET sealed = NULL, destroyed_at = $2 \
-             WHERE case_id = $1 AND holder_kind = 'intake' AND sealed IS NOT NULL",
-        )
-        .bind(case_id.as_str())
-        .bind(format_timestamp(now))
-        .execute(tx.connection())
-        .await?
-        .rows_affected();
-        if changed > 0 {
-            tx.audit(AuditRecord {
-                actor,
-                action: "case.identity_seal_destroyed",
-                object: &format!("case:{case_id}"),
-                details: json!({ "holder": "intake" }),
-            })
-            .await?;
-        }
+        let changed = destroy_intake_seals_in(&mut tx, actor, case_id, now).await?;
         tx.commit().await?;
-        Ok(changed > 0)
+        Ok(changed)
     }
 
     /// Records that `actor` read a case (DESIGN §4: every read of sensitive
@@ -155,6 +152,35 @@ impl Store {
 
 /// Decrypts a case's report on `connection`: also the proof that a key given
 /// by a caller really is this case's key before anything is written with it.
+/// Destroys every intake seal of the case's identity inside `tx`, audited; whether
+/// there was one.
+pub(crate) async fn destroy_intake_seals_in(
+    tx: &mut WriteTx,
+    actor: &str,
+    case_id: &CaseId,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let changed = sqlx::query(
+        "UPDATE identity_seals SET sealed = NULL, destroyed_at = $2 \
+         WHERE case_id = $1 AND holder_kind = 'intake' AND sealed IS NOT NULL",
+    )
+    .bind(case_id.as_str())
+    .bind(format_timestamp(now))
+    .execute(tx.connection())
+    .await?
+    .rows_affected();
+    if changed > 0 {
+        tx.audit(AuditRecord {
+            actor,
+            action: "case.identity_seal_destroyed",
+            object: &format!("case:{case_id}"),
+            details: json!({ "holder": "intake" }),
+        })
+        .await?;
+    }
+    Ok(changed > 0)
+}
+
 pub(crate) async fn read_report(
     connection: &mut Connection,
     case_id: &CaseId,

@@ -51,7 +51,7 @@ mod submit;
 pub(crate) use attachment_meta::AttachmentMeta;
 pub use attachments::{AttachmentBlob, AttachmentInfo, decrypt_attachment_to};
 pub use author::Author;
-pub(crate) use case_reading::read_report;
+pub(crate) use case_reading::{destroy_intake_seals_in, read_report};
 pub use case_summary::CaseSummary;
 pub use ids::{AttachmentId, CaseId, MessageId};
 pub use inbox::{InboxCursor, InboxPage};

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use khien_domain::accounts::UnitCode;
 use khien_domain::case_file::{CaseEvent, CaseState, Deadline, apply, deadlines};
-use khien_vault::case_keys::{Holder, seal_case_key_to_unit};
+use khien_vault::case_keys::{Holder, seal_case_key_to_unit, seal_identity_key_to_intake};
 use khien_vault::symmetric::{DataKey, seal};
 use serde_json::json;
 
@@ -13,7 +13,7 @@ use super::{ClockContext, WorkflowError};
 use crate::accounts::{UnitId, UnitKeyKind, UserId};
 use crate::audit::AuditRecord;
 use crate::intake::case_summary::summary_on;
-use crate::intake::{CaseId, case_labels, read_report};
+use crate::intake::{CaseId, case_labels, destroy_intake_seals_in, read_report};
 use crate::timestamp::format_timestamp;
 use crate::{Store, StoreError};
 
@@ -27,6 +27,11 @@ pub struct NewCaseEvent<'a> {
     pub actor: &'a UserId,
     /// The case key, opened by the recording member (every event is sealed under it).
     pub case_key: &'a DataKey,
+    /// The identity key, when an intake officer forwards a named report: it is
+    /// sealed to the receiving unit's intake key, whose officers need it until their
+    /// own acceptance decision. Without it, the receiving unit cannot see who
+    /// reported until custodians disclose it.
+    pub identity_key: Option<&'a DataKey>,
     /// Now.
     pub now: DateTime<Utc>,
 }
@@ -47,6 +52,7 @@ pub struct RecordedEvent {
 struct Receiver {
     unit_id: UnitId,
     public_key: khien_vault::sealed_box::PublicKey,
+    intake_key: Option<khien_vault::sealed_box::PublicKey>,
 }
 
 impl Store {
@@ -63,6 +69,7 @@ impl Store {
             event,
             actor,
             case_key,
+            identity_key,
             now,
         } = new;
         let receiver = match &event {
@@ -120,6 +127,34 @@ impl Store {
                 .await
                 .map_err(StoreError::from)?;
             unit_id = receiver.unit_id.clone();
+            // The sending unit's intake seal ends with the case's move.
+            destroy_intake_seals_in(&mut tx, &format!("user:{actor}"), case_id, now).await?;
+            if let (Some(identity_key), Some(intake_key)) = (identity_key, &receiver.intake_key) {
+                let sealed = seal_identity_key_to_intake(
+                    case_id.as_str(),
+                    identity_key,
+                    Holder {
+                        id: receiver.unit_id.as_str(),
+                        public_key: intake_key,
+                    },
+                );
+                sqlx::query(
+                    "INSERT INTO identity_seals (case_id, holder_kind, holder_id, share_id, \
+                     sealed, created_at) VALUES ($1, 'intake', $2, NULL, $3, $4)",
+                )
+                .bind(case_id.as_str())
+                .bind(receiver.unit_id.as_str())
+                .bind(sealed)
+                .bind(format_timestamp(now))
+                .execute(tx.connection())
+                .await
+                .map_err(StoreError::from)?;
+            }
+        }
+        if matches!(event, CaseEvent::Accepted { .. }) {
+            // The acceptance decision ends the intake officers' view of the identity
+            // (DESIGN §4): from now on the reporter and k custodians hold it.
+            destroy_intake_seals_in(&mut tx, &format!("user:{actor}"), case_id, now).await?;
         }
 
         let whole = serde_json::to_string(&event)
@@ -189,9 +224,11 @@ impl Store {
             .unit_public_key(&unit.id, UnitKeyKind::Unit)
             .await?
             .ok_or_else(|| WorkflowError::UnitHasNoKey(unit.code.as_str().to_owned()))?;
+        let intake_key = self.unit_public_key(&unit.id, UnitKeyKind::Intake).await?;
         Ok(Receiver {
             unit_id: unit.id,
             public_key,
+            intake_key,
         })
     }
 }

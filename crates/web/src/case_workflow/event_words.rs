@@ -1,6 +1,10 @@
 //! Words for the entries of a case's timeline.
 
-use khien_domain::case_file::CaseEvent;
+use khien_domain::case_file::{
+    CaseEvent, Classification, ComplexityCriterion, CriminalAuthority, Finding, TerminationGround,
+};
+
+use crate::language::Language;
 
 /// The event, in Vietnamese and English.
 pub fn event_label(event: &CaseEvent) -> (&'static str, &'static str) {
@@ -39,11 +43,18 @@ pub fn event_label(event: &CaseEvent) -> (&'static str, &'static str) {
 
 /// The event's facts worth a line on the timeline (free text included: only members
 /// who opened the case see the timeline).
-pub fn event_detail(event: &CaseEvent) -> String {
+pub fn event_detail(event: &CaseEvent, lang: Language) -> String {
     match event {
-        CaseEvent::Classified { as_kind, .. } => as_kind.as_str().replace('_', " "),
+        CaseEvent::Classified { as_kind, .. } => classification_label(lang, *as_kind).to_owned(),
         CaseEvent::NotAccepted { grounds, .. } => grounds.clone(),
         CaseEvent::Forwarded { to_unit, .. } => to_unit.clone(),
+        CaseEvent::TransferredCriminal { to, .. } => match to {
+            CriminalAuthority::InvestigationAgency => {
+                lang.pick("Cơ quan điều tra", "Investigation agency")
+            }
+            CriminalAuthority::Procuracy => lang.pick("Viện kiểm sát", "Procuracy"),
+        }
+        .to_owned(),
         CaseEvent::Suspended { reason, .. } => reason.clone(),
         CaseEvent::Concluded {
             finding,
@@ -51,17 +62,94 @@ pub fn event_detail(event: &CaseEvent) -> String {
             amount_to_recover_vnd,
             persons_to_discipline,
             ..
-        } => format!(
-            "{finding:?}; {}; {amount_to_recover_vnd} VND; {persons_to_discipline}",
-            measures.join("; ")
-        ),
+        } => {
+            let finding = match finding {
+                Finding::Correct => lang.pick("Tố cáo đúng", "Correct"),
+                Finding::PartlyCorrect => lang.pick("Tố cáo đúng một phần", "Partly correct"),
+                Finding::False => lang.pick("Tố cáo sai", "False"),
+            };
+            let mut parts = vec![finding.to_owned()];
+            parts.extend(measures.iter().cloned());
+            if *amount_to_recover_vnd > 0 {
+                parts.push(format!(
+                    "{} {amount_to_recover_vnd} đ",
+                    lang.pick("thu hồi", "recover")
+                ));
+            }
+            if *persons_to_discipline > 0 {
+                parts.push(format!(
+                    "{persons_to_discipline} {}",
+                    lang.pick("người bị kiến nghị xử lý", "persons to discipline")
+                ));
+            }
+            parts.join("; ")
+        }
         CaseEvent::Published { from, until, .. } => {
             format!("{} – {}", from.format("%d/%m/%Y"), until.format("%d/%m/%Y"))
         }
-        CaseEvent::NoticeSent { notice, .. } => notice.to_string(),
-        CaseEvent::Extended { criteria, .. } => format!("{criteria:?}"),
-        CaseEvent::Terminated { ground, .. } => format!("{ground:?}"),
+        CaseEvent::NoticeSent { notice, .. } => {
+            let english = notice.to_string();
+            lang.pick(notice.label_vi(), &english).to_owned()
+        }
+        CaseEvent::Extended { criteria, .. } => criteria
+            .iter()
+            .map(|criterion| criterion_label(lang, *criterion))
+            .collect::<Vec<_>>()
+            .join("; "),
+        CaseEvent::Terminated { ground, .. } => match ground {
+            TerminationGround::Withdrawal { .. } => {
+                lang.pick("Người tố cáo rút tố cáo", "Withdrawn")
+            }
+            TerminationGround::AccusedDied => lang.pick("Người bị tố cáo chết", "The accused died"),
+            TerminationGround::PriorJudgment => {
+                lang.pick("Đã có bản án, quyết định", "Prior judgment")
+            }
+        }
+        .to_owned(),
         CaseEvent::ReviewOpened { at_unit, .. } => at_unit.clone(),
         _ => String::new(),
+    }
+}
+
+/// A classification in words.
+pub fn classification_label(lang: Language, class: Classification) -> &'static str {
+    match class {
+        Classification::Denunciation => lang.pick("Tố cáo", "Denunciation"),
+        Classification::Reflection => lang.pick("Phản ánh", "Reflection"),
+        Classification::Petition => lang.pick("Kiến nghị", "Petition"),
+        Classification::ComplaintMixedIn => {
+            lang.pick("Có nội dung khiếu nại", "Complaint mixed in")
+        }
+        Classification::NotOurs => lang.pick("Không thuộc thẩm quyền", "Not within our competence"),
+    }
+}
+
+/// A criterion of NĐ31 Art. 3 in words.
+pub fn criterion_label(lang: Language, criterion: ComplexityCriterion) -> &'static str {
+    match criterion {
+        ComplexityCriterion::SeveralLocations => lang.pick(
+            "Xác minh ở nhiều địa điểm",
+            "Verification at several locations",
+        ),
+        ComplexityCriterion::SeveralContents => {
+            lang.pick("Nhiều nội dung khác nhau", "Several separate contents")
+        }
+        ComplexityCriterion::ManyPeople => lang.pick(
+            "Nhiều người tố cáo hoặc liên quan",
+            "Many denouncers or people affected",
+        ),
+        ComplexityCriterion::ForeignElement => {
+            lang.pick("Có yếu tố nước ngoài", "A foreign element")
+        }
+        ComplexityCriterion::SeveralBodiesResponsible => lang.pick(
+            "Liên quan trách nhiệm nhiều cơ quan",
+            "Several bodies responsible",
+        ),
+        ComplexityCriterion::BodiesDisagree => {
+            lang.pick("Các cơ quan còn ý kiến khác nhau", "The bodies disagree")
+        }
+        ComplexityCriterion::ContradictoryEvidence => {
+            lang.pick("Chứng cứ mâu thuẫn", "Contradictory evidence")
+        }
     }
 }

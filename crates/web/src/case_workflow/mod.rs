@@ -11,7 +11,7 @@ mod views;
 
 pub use action::CaseAction;
 pub use available::{available_actions, owed_notices};
-pub use event_words::{event_detail, event_label};
+pub use event_words::{criterion_label, event_detail, event_label};
 pub use form_action::action_from_form;
 pub use perform::{clock_context, perform_action, workflow_failure};
 pub use reporter_notices::reporter_notices;

@@ -4,11 +4,12 @@
 use khien_domain::accounts::Role;
 use khien_domain::case_file::CaseEvent;
 use khien_domain::rules::RulePacks;
-use khien_store::accounts::UserId;
+use khien_store::accounts::{UnitKeyKind, UserId};
 use khien_store::workflow::{ClockContext, NewCaseEvent, RecordedEvent, WorkflowError};
+use khien_vault::symmetric::DataKey;
 
 use super::action::CaseAction;
-use crate::case_access::{OpenedCase, open_case, visible_case};
+use crate::case_access::{OpenedCase, open_case, unit_secret, visible_case};
 use crate::staff_session::Staff;
 use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
@@ -42,6 +43,10 @@ pub async fn perform_action(
     let event = action.into_event(context.today)?;
     let opened = open_case(state, staff, case_id, "workflow").await?;
     check_assignees(state, &opened, &event).await?;
+    let identity_key = match &event {
+        CaseEvent::Forwarded { .. } => identity_key_to_forward(state, staff, &opened).await,
+        _ => None,
+    };
     let recorded = state
         .store
         .record_case_event(
@@ -50,6 +55,7 @@ pub async fn perform_action(
                 event,
                 actor: &staff.user.id,
                 case_key: &opened.case_key,
+                identity_key: identity_key.as_ref(),
                 now: chrono::Utc::now(),
             },
             &context,
@@ -57,6 +63,27 @@ pub async fn perform_action(
         .await
         .map_err(workflow_failure)?;
     Ok((opened, recorded))
+}
+
+/// The identity key, when the staff member is an intake officer whose unit still
+/// holds its seal: forwarding passes it on to the receiving unit's intake officers.
+async fn identity_key_to_forward(
+    state: &AppState,
+    staff: &Staff,
+    opened: &OpenedCase,
+) -> Option<DataKey> {
+    if !staff.has_role(Role::Intake) || opened.summary.anonymous {
+        return None;
+    }
+    let secret = unit_secret(state, staff, UnitKeyKind::Intake).await.ok()?;
+    match state
+        .store
+        .identity_key_as_intake(&opened.summary.id, &secret)
+        .await
+    {
+        Ok(Some((key, _))) => Some(key),
+        _ => None,
+    }
 }
 
 /// Handlers and verifiers are enabled members of the case's unit who work on cases.
@@ -99,7 +126,7 @@ pub fn workflow_failure(error: WorkflowError) -> AppError {
         WorkflowError::NotFound => AppError::NotFound,
         WorkflowError::Rejected(rejection) => AppError::Conflict {
             field: Some("action"),
-            message: rejection.to_string(),
+            message: rejection.message_bilingual(),
         },
         WorkflowError::Concurrent => AppError::Conflict {
             field: None,

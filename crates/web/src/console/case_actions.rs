@@ -26,13 +26,18 @@ pub async fn record(
         .filter(|(name, _)| name != "csrf_token")
         .collect();
     let outcome = match action_from_form(&fields) {
-        Ok(action) => perform_action(&state, &staff, &id, action).await.map(|_| ()),
+        Ok(action) => perform_action(&state, &staff, &id, action)
+            .await
+            .map(|_| ()),
         Err(error) => Err(error),
     };
     match outcome {
         Ok(()) => Ok((
             StatusCode::SEE_OTHER,
-            [(LOCATION, format!("/staff/cases/{id}{}#timeline", lang.query()))],
+            [(
+                LOCATION,
+                format!("/staff/cases/{id}{}#timeline", lang.query()),
+            )],
         )
             .into_response()),
         Err(error @ (AppError::Conflict { .. } | AppError::BadRequest { .. })) => {

@@ -7,7 +7,8 @@ use khien_store::intake::CaseId;
 use khien_vault::symmetric::DataKey;
 
 use crate::case_workflow::{
-    available_actions, clock_context, event_detail, event_label, owed_notices, workflow_failure,
+    available_actions, clock_context, criterion_label, event_detail, event_label, owed_notices,
+    workflow_failure,
 };
 use crate::language::Language;
 use crate::vietnam_time::format_in_vietnam;
@@ -78,7 +79,7 @@ pub async fn workflow_view(
             TimelineRow {
                 date: stored.event.effective_on().format("%d/%m/%Y").to_string(),
                 label: lang.pick(vi, en),
-                detail: event_detail(&stored.event),
+                detail: event_detail(&stored.event, lang),
                 recorded_at: format_in_vietnam(stored.recorded_at),
             }
         })
@@ -99,7 +100,11 @@ pub async fn workflow_view(
     Ok(WorkflowView {
         stage: lang.pick(folded.state.stage.label_vi(), folded.state.stage.label_en()),
         stage_code: folded.state.stage.code(),
-        deadlines: folded.deadlines.iter().map(|d| deadline_row(lang, d)).collect(),
+        deadlines: folded
+            .deadlines
+            .iter()
+            .map(|d| deadline_row(lang, d))
+            .collect(),
         timeline,
         actions: available_actions(&folded.state, &fold_context),
         notices: owed_notices(&folded.state, &fold_context)
@@ -109,7 +114,12 @@ pub async fn workflow_view(
         handlers,
         criteria: ComplexityCriterion::ALL
             .iter()
-            .map(|criterion| (criterion_code(*criterion), criterion_label(lang, *criterion)))
+            .map(|criterion| {
+                (
+                    criterion_code(*criterion),
+                    criterion_label(lang, *criterion),
+                )
+            })
             .collect(),
         today: context.today.to_string(),
     })
@@ -122,18 +132,32 @@ fn deadline_row(lang: Language, deadline: &Deadline) -> DeadlineRow {
             "done-late",
             format!("{} {}", lang.pick("Xong muộn", "Done late"), date(done)),
         ),
-        (Some(done), _) => ("done", format!("{} {}", lang.pick("Xong", "Done"), date(done))),
+        (Some(done), _) => (
+            "done",
+            format!("{} {}", lang.pick("Xong", "Done"), date(done)),
+        ),
         (None, true) => (
             "paused",
-            lang.pick("Tạm dừng (tạm đình chỉ)", "Paused (suspended)").to_owned(),
+            lang.pick("Tạm dừng (tạm đình chỉ)", "Paused (suspended)")
+                .to_owned(),
         ),
         (None, false) if deadline.days_left < 0 => (
             "overdue",
-            format!("{} {} {}", lang.pick("Quá hạn", "Overdue by"), -deadline.days_left, lang.pick("ngày", "days")),
+            format!(
+                "{} {} {}",
+                lang.pick("Quá hạn", "Overdue by"),
+                -deadline.days_left,
+                lang.pick("ngày", "days")
+            ),
         ),
         (None, false) => (
             "open",
-            format!("{} {} {}", lang.pick("Còn", ""), deadline.days_left, lang.pick("ngày", "days left")),
+            format!(
+                "{} {} {}",
+                lang.pick("Còn", ""),
+                deadline.days_left,
+                lang.pick("ngày", "days left")
+            ),
         ),
     };
     DeadlineRow {
@@ -141,7 +165,11 @@ fn deadline_row(lang: Language, deadline: &Deadline) -> DeadlineRow {
         basis: if deadline.verified {
             deadline.basis.clone()
         } else {
-            format!("{} ({})", deadline.basis, lang.pick("số liệu chưa xác minh", "figure unverified"))
+            format!(
+                "{} ({})",
+                deadline.basis,
+                lang.pick("số liệu chưa xác minh", "figure unverified")
+            )
         },
         starts_on: date(deadline.starts_on),
         due: date(deadline.due),
@@ -161,10 +189,21 @@ fn notice_code(notice: Notice) -> &'static str {
 
 fn notice_label(lang: Language, notice: Notice) -> &'static str {
     match notice {
-        Notice::Acceptance => lang.pick("Quyết định thụ lý (Điều 29)", "Acceptance decision (Art. 29)"),
-        Notice::Suspension => lang.pick("Quyết định tạm đình chỉ (Điều 34)", "Suspension decision (Art. 34)"),
-        Notice::Termination => lang.pick("Quyết định đình chỉ (Điều 34)", "Termination decision (Art. 34)"),
-        Notice::Conclusion => lang.pick("Kết luận nội dung tố cáo (Điều 35)", "Conclusion (Art. 35)"),
+        Notice::Acceptance => lang.pick(
+            "Quyết định thụ lý (Điều 29)",
+            "Acceptance decision (Art. 29)",
+        ),
+        Notice::Suspension => lang.pick(
+            "Quyết định tạm đình chỉ (Điều 34)",
+            "Suspension decision (Art. 34)",
+        ),
+        Notice::Termination => lang.pick(
+            "Quyết định đình chỉ (Điều 34)",
+            "Termination decision (Art. 34)",
+        ),
+        Notice::Conclusion => {
+            lang.pick("Kết luận nội dung tố cáo (Điều 35)", "Conclusion (Art. 35)")
+        }
     }
 }
 
@@ -177,17 +216,5 @@ fn criterion_code(criterion: ComplexityCriterion) -> &'static str {
         ComplexityCriterion::SeveralBodiesResponsible => "several_bodies_responsible",
         ComplexityCriterion::BodiesDisagree => "bodies_disagree",
         ComplexityCriterion::ContradictoryEvidence => "contradictory_evidence",
-    }
-}
-
-fn criterion_label(lang: Language, criterion: ComplexityCriterion) -> &'static str {
-    match criterion {
-        ComplexityCriterion::SeveralLocations => lang.pick("Xác minh ở nhiều địa điểm", "Verification at several locations"),
-        ComplexityCriterion::SeveralContents => lang.pick("Nhiều nội dung khác nhau", "Several separate contents"),
-        ComplexityCriterion::ManyPeople => lang.pick("Nhiều người tố cáo hoặc liên quan", "Many denouncers or people affected"),
-        ComplexityCriterion::ForeignElement => lang.pick("Có yếu tố nước ngoài", "A foreign element"),
-        ComplexityCriterion::SeveralBodiesResponsible => lang.pick("Liên quan trách nhiệm nhiều cơ quan", "Several bodies responsible"),
-        ComplexityCriterion::BodiesDisagree => lang.pick("Các cơ quan còn ý kiến khác nhau", "The bodies disagree"),
-        ComplexityCriterion::ContradictoryEvidence => lang.pick("Chứng cứ mâu thuẫn", "Contradictory evidence"),
     }
 }

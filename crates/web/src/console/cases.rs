@@ -16,17 +16,17 @@ use super::page_error::{PageError, page};
 use crate::attachment_download::send_attachment;
 use crate::case_access::{Visibility, case_visibility, open_case, unit_secret, works_on_cases};
 use crate::case_messages::post_message;
-use crate::intake_form::{intake_failure, read_upload};
 use crate::inbox_query::InboxQuery;
+use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
-use crate::vietnam_time::today_in_vietnam;
-use khien_domain::case_file::Stage;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
 use crate::portal::follow_up::human_size;
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
 use crate::staff_session::{Staff, tokens_match};
+use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
+use khien_domain::case_file::Stage;
 
 /// One line of the inbox.
 pub struct InboxRow {
@@ -173,7 +173,14 @@ fn filter_query(filter: &InboxQuery) -> String {
             .as_deref()
             .map(str::trim)
             .filter(|v| !v.is_empty())
-            .map(|v| format!("&{name}={}", v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>()))
+            .map(|v| {
+                format!(
+                    "&{name}={}",
+                    v.chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect::<String>()
+                )
+            })
     })
     .collect()
 }

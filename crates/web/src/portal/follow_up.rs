@@ -18,11 +18,11 @@ use serde::Deserialize;
 
 use crate::attachment_download::send_attachment;
 use crate::case_messages::post_message;
+use crate::case_workflow::{clock_context, reporter_notices, workflow_failure};
 use crate::console::page_error::PageError;
 use crate::form_cookie;
 use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
-use crate::case_workflow::{clock_context, reporter_notices, workflow_failure};
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
