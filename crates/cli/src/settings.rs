@@ -9,6 +9,9 @@ use std::time::Duration;
 use khien_store::DatabaseUrl;
 use khien_vault::kdf::KdfParams;
 use khien_web::ServerSettings;
+use khien_web::reminders::ReminderSettings;
+
+use crate::reminder_settings::resolve_reminders;
 use serde::Deserialize;
 
 use crate::cli_args::InstallationArgs;
@@ -32,6 +35,16 @@ pub struct FileSettings {
     pub anonymous_requests_before_slowdown: Option<u32>,
     /// Log filter, e.g. `info` or `khien_web=debug,info`.
     pub log: Option<String>,
+    /// Working days before a due date at which handlers are reminded, e.g. `"3,0"`.
+    pub reminder_points: Option<String>,
+    /// How often the reminder job runs, in seconds.
+    pub reminder_interval_seconds: Option<u64>,
+    /// SMTP relay for reminder emails (`smtp://host:25`, `smtps://host:465`).
+    pub smtp_url: Option<String>,
+    /// Sender address of reminder emails.
+    pub mail_from: Option<String>,
+    /// The console's public address, for links in emails.
+    pub public_url: Option<String>,
 }
 
 /// Values from the command line (absent when not given).
@@ -62,6 +75,8 @@ pub struct Settings {
     pub anonymous_requests_before_slowdown: u32,
     /// Log filter.
     pub log: String,
+    /// The reminder job.
+    pub reminders: ReminderSettings,
 }
 
 /// Why the configuration could not be read.
@@ -143,6 +158,7 @@ pub fn resolve(
     flags: &FlagSettings,
 ) -> Result<Settings, SettingsError> {
     let file = file.unwrap_or_default();
+    let reminders = resolve_reminders(&file, env)?;
 
     let data_dir = flags
         .data_dir
@@ -221,6 +237,7 @@ pub fn resolve(
         max_attachment_bytes: max_attachment_mib.saturating_mul(1024 * 1024),
         anonymous_requests_before_slowdown,
         log,
+        reminders,
     })
 }
 
@@ -247,6 +264,7 @@ impl Settings {
             login_failures_per_source: khien_web::DEFAULT_ALLOWED_FAILURES,
             max_attachment_bytes: self.max_attachment_bytes,
             anonymous_requests_before_slowdown: self.anonymous_requests_before_slowdown,
+            reminders: self.reminders.clone(),
         }
     }
 }

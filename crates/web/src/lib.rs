@@ -25,6 +25,7 @@ mod login_throttle;
 mod next_step;
 mod pages;
 mod portal;
+pub mod reminders;
 mod reporter_session;
 mod request_log;
 pub mod security_headers;

@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, get, post, put};
 use tokio::net::TcpListener;
 
 use crate::{
@@ -151,6 +151,12 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/cases", get(api::cases::list)),
         ("/api/v1/cases/{id}", get(api::cases::show)),
         ("/api/v1/cases/{id}/actions", post(api::cases::act)),
+        ("/api/v1/notifications", get(api::notifications::list)),
+        (
+            "/api/v1/notifications/{id}/read",
+            post(api::notifications::mark_read),
+        ),
+        ("/api/v1/me/email", put(api::notifications::set_email)),
         (
             "/api/v1/cases/{id}/messages",
             post(api::cases::add_message).layer(upload_limit()),

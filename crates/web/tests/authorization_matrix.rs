@@ -156,6 +156,9 @@ fn empty_intake() -> Value {
 fn malformed_receipt() -> Value {
     json!({"receipt": "12"})
 }
+fn an_email() -> Value {
+    json!({"email": "can.bo@thanhtra.gov.vn"})
+}
 fn a_closing() -> Value {
     json!({"action": "close"})
 }
@@ -175,6 +178,7 @@ fn matrix() -> Vec<Row> {
     use Expect::*;
     let get = Method::GET;
     let post = Method::POST;
+    let put = Method::PUT;
     let console = |staff| LoggedIn {
         staff,
         anonymous: 303,
@@ -399,6 +403,15 @@ fn matrix() -> Vec<Row> {
             Same(401),
         ),
         row(get.clone(), "/api/v1/auth/me", None, api(200)),
+        row(get.clone(), "/api/v1/notifications", None, api(200)),
+        // Nobody has a notification with a case's id.
+        row(
+            post.clone(),
+            "/api/v1/notifications/{id}/read",
+            None,
+            api(404),
+        ),
+        row(put.clone(), "/api/v1/me/email", Json(an_email), api(204)),
         row(
             post.clone(),
             "/api/v1/auth/password",

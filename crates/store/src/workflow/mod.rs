@@ -25,6 +25,7 @@ mod clock;
 mod clock_context;
 mod history;
 mod inbox_filter;
+mod notifications;
 mod workflow_error;
 
 pub use append::{NewCaseEvent, RecordedEvent};
@@ -32,4 +33,5 @@ pub use clock::{CaseClock, FoldedCase};
 pub use clock_context::ClockContext;
 pub use history::StoredEvent;
 pub use inbox_filter::InboxFilter;
+pub use notifications::{DueCase, DueNotification, NotificationKind, StaffNotification};
 pub use workflow_error::WorkflowError;

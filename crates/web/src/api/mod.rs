@@ -9,6 +9,7 @@ pub mod cases;
 mod incoming_body;
 pub mod json_body;
 mod message_json;
+pub mod notifications;
 pub mod openapi;
 mod report_json;
 pub mod reports;
