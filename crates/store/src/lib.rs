@@ -22,6 +22,7 @@ pub mod intake;
 pub mod protection;
 mod store;
 pub mod timestamp;
+pub mod tripwire;
 mod write_tx;
 
 pub use backend::Backend;
