@@ -169,7 +169,8 @@ async fn requests_and_reports_are_stored_encrypted_and_read_back(backend: Backen
         .add_protection_request(
             &f.case_id,
             &request(true),
-            &f.case_key, &f.secret,
+            &f.case_key,
+            &f.secret,
             at("2026-03-10T07:59:58Z"),
         )
         .await
@@ -178,7 +179,8 @@ async fn requests_and_reports_are_stored_encrypted_and_read_back(backend: Backen
         .add_protection_request(
             &f.case_id,
             &request(false),
-            &f.case_key, &f.secret,
+            &f.case_key,
+            &f.secret,
             at("2026-03-10T09:12:00Z"),
         )
         .await
@@ -275,7 +277,13 @@ async fn a_wrong_key_writes_nothing_and_reads_nothing(backend: Backend) {
     let unknown = CaseId::parse(&"0".repeat(32)).unwrap();
     assert!(matches!(
         f.store
-            .add_protection_request(&unknown, &request(false), &f.case_key, &f.secret, Utc::now())
+            .add_protection_request(
+                &unknown,
+                &request(false),
+                &f.case_key,
+                &f.secret,
+                Utc::now()
+            )
             .await,
         Err(IntakeError::NotFound)
     ));
@@ -289,7 +297,13 @@ async fn a_wrong_key_writes_nothing_and_reads_nothing(backend: Backend) {
 
     // A stored request does not open with another key.
     f.store
-        .add_protection_request(&f.case_id, &request(false), &f.case_key, &f.secret, Utc::now())
+        .add_protection_request(
+            &f.case_id,
+            &request(false),
+            &f.case_key,
+            &f.secret,
+            Utc::now(),
+        )
         .await
         .unwrap();
     assert!(

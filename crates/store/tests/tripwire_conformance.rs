@@ -17,7 +17,7 @@ use khien_store::accounts::{NewUnit, NewUser, UnitId, UnitKeyKind, UserId};
 use khien_store::audit::{AuditVerdict, verify};
 use khien_store::blobs::BlobStore;
 use khien_store::intake::{Author, CaseId, PendingCase, Submission, unlock_as_reporter};
-use khien_store::tripwire::{AlertId, HrActionRecord, TripwireError};
+use khien_store::tripwire::{AlertId, AlertOfficer, HrActionRecord, TripwireError};
 use khien_store::{Backend, Store};
 use khien_testkit::{TestDatabase, fresh_database, open_test_store};
 use khien_vault::case_keys::issue_receipt;
@@ -75,9 +75,7 @@ fn today_in_vietnam() -> String {
 }
 
 fn number(digits: &str) -> NationalIdNumber {
-    NationalIdNumber::parse("id_number", digits)
-        .ok()
-        .expect("a valid number")
+    NationalIdNumber::parse("id_number", digits).expect("a valid number")
 }
 
 async fn fixture(backend: Backend) -> Fixture {
@@ -101,7 +99,9 @@ async fn fixture(backend: Backend) -> Fixture {
     f.syt = f.unit("SYT").await;
     // The first member with a case role holds the unit's key at once; an
     // intake key is needed for web reports to reach the unit.
-    f.protection = f.user("bao.ve", "TTT", &[Role::Protection, Role::Intake]).await;
+    f.protection = f
+        .user("bao.ve", "TTT", &[Role::Protection, Role::Intake])
+        .await;
     f.hr = f.user("to.chuc", "SYT", &[Role::Hr]).await.id;
     f
 }
@@ -252,6 +252,15 @@ impl Fixture {
             .to_string()
     }
 
+    /// The unit's protection officer, with or without the unit's key at hand.
+    fn officer<'a>(&'a self, unit_secret: Option<&'a SecretKey>) -> AlertOfficer<'a> {
+        AlertOfficer {
+            user_id: &self.protection.id,
+            unit_id: &self.ttt,
+            unit_secret,
+        }
+    }
+
     async fn count(&self, sql: &str) -> i64 {
         sqlx::query(sql)
             .fetch_one(self.store.reader())
@@ -290,7 +299,10 @@ async fn a_protected_persons_decision_raises_one_alert_and_a_strangers_none(back
     let f = fixture(backend).await;
     let case = f.case("TTT").await;
     f.protect(&case, Utc::now()).await;
-    assert_eq!(f.count("SELECT COUNT(*) FROM protected_id_numbers").await, 2);
+    assert_eq!(
+        f.count("SELECT COUNT(*) FROM protected_id_numbers").await,
+        2
+    );
 
     let today = today_in_vietnam();
     let matched = f.decide(REPORTER_ID, &today, Some(NOTE)).await;
@@ -301,7 +313,11 @@ async fn a_protected_persons_decision_raises_one_alert_and_a_strangers_none(back
 
     // The alert, opened by the unit's protection officer.
     let secret = f.unit_secret(&f.ttt, &f.protection).await;
-    let alerts = f.store.unit_alerts(&f.ttt, Some(&secret), 50).await.unwrap();
+    let alerts = f
+        .store
+        .unit_alerts(&f.ttt, Some(&secret), 50)
+        .await
+        .unwrap();
     assert_eq!(alerts.len(), 1);
     let alert = &alerts[0];
     assert_eq!(alert.kind, AlertKind::HrActionMatch);
@@ -318,7 +334,13 @@ async fn a_protected_persons_decision_raises_one_alert_and_a_strangers_none(back
     assert_eq!(hr.note.as_deref(), Some(NOTE));
     assert_eq!(f.store.unacknowledged_alerts(&f.ttt).await.unwrap(), 1);
     // Another unit has none.
-    assert!(f.store.unit_alerts(&f.syt, None, 50).await.unwrap().is_empty());
+    assert!(
+        f.store
+            .unit_alerts(&f.syt, None, 50)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // Without the unit's key the alert still says what, where and when.
     let alerts = f.store.unit_alerts(&f.ttt, None, 50).await.unwrap();
@@ -341,7 +363,13 @@ async fn a_protected_persons_decision_raises_one_alert_and_a_strangers_none(back
                 let bytes: Vec<u8> = row
                     .try_get::<Vec<u8>, _>(i)
                     .unwrap_or_else(|_| row.get::<String, _>(i).into_bytes());
-                for needle in [REPORTER_ID, SPOUSE_ID, STRANGER_ID, "GhiChuRieng7781", "spouse"] {
+                for needle in [
+                    REPORTER_ID,
+                    SPOUSE_ID,
+                    STRANGER_ID,
+                    "GhiChuRieng7781",
+                    "spouse",
+                ] {
                     assert!(!contains(&bytes, needle), "{needle} readable in {table}");
                 }
             }
@@ -421,7 +449,9 @@ async fn only_decisions_dated_within_protection_match(backend: Backend) {
 async fn one_alert_per_case_for_the_unit_handling_it(backend: Backend) {
     let f = fixture(backend).await;
     f.unit("TTH").await;
-    let other_officer = f.user("bao.ve.2", "TTH", &[Role::Protection, Role::Intake]).await;
+    let other_officer = f
+        .user("bao.ve.2", "TTH", &[Role::Protection, Role::Intake])
+        .await;
     let tth = f
         .store
         .unit_by_code(&code("TTH"))
@@ -441,7 +471,11 @@ async fn one_alert_per_case_for_the_unit_handling_it(backend: Backend) {
 
     let mine = f
         .store
-        .unit_alerts(&f.ttt, Some(&f.unit_secret(&f.ttt, &f.protection).await), 50)
+        .unit_alerts(
+            &f.ttt,
+            Some(&f.unit_secret(&f.ttt, &f.protection).await),
+            50,
+        )
         .await
         .unwrap();
     let theirs = f
@@ -468,7 +502,7 @@ async fn one_alert_per_case_for_the_unit_handling_it(backend: Backend) {
     );
     assert!(matches!(
         f.store
-            .acknowledge_alert("user:x", &f.ttt, &theirs[0].id, &f.protection.id, Utc::now())
+            .acknowledge_alert(&f.officer(None), &theirs[0].id, Utc::now())
             .await,
         Err(TripwireError::NotFound)
     ));
@@ -482,21 +516,29 @@ async fn alerts_are_acknowledged_and_reviewed_once(backend: Backend) {
     f.decide(REPORTER_ID, &today, None).await;
     f.decide(SPOUSE_ID, &today, None).await;
     let secret = f.unit_secret(&f.ttt, &f.protection).await;
-    let alerts = f.store.unit_alerts(&f.ttt, Some(&secret), 50).await.unwrap();
+    let alerts = f
+        .store
+        .unit_alerts(&f.ttt, Some(&secret), 50)
+        .await
+        .unwrap();
     assert_eq!(alerts.len(), 2);
     let (older, newer) = (alerts[1].id.clone(), alerts[0].id.clone());
     let actor = format!("user:{}", f.protection.id);
 
     f.store
-        .acknowledge_alert(&actor, &f.ttt, &newer, &f.protection.id, Utc::now())
+        .acknowledge_alert(&f.officer(None), &newer, Utc::now())
         .await
         .unwrap();
     f.store
-        .acknowledge_alert(&actor, &f.ttt, &newer, &f.protection.id, Utc::now())
+        .acknowledge_alert(&f.officer(None), &newer, Utc::now())
         .await
         .unwrap();
     // Not yet acknowledged comes first.
-    let alerts = f.store.unit_alerts(&f.ttt, Some(&secret), 50).await.unwrap();
+    let alerts = f
+        .store
+        .unit_alerts(&f.ttt, Some(&secret), 50)
+        .await
+        .unwrap();
     assert_eq!(alerts[0].id, older);
     assert_eq!(alerts[1].acknowledged.as_ref().unwrap().by, "bao.ve");
     assert_eq!(f.store.unacknowledged_alerts(&f.ttt).await.unwrap(), 1);
@@ -508,25 +550,19 @@ async fn alerts_are_acknowledged_and_reviewed_once(backend: Backend) {
     assert!(matches!(
         f.store
             .review_alert(
-                &actor,
-                &f.ttt,
+                &f.officer(None),
                 &older,
                 &review("retaliation_suspected", "Không có kế hoạch luân chuyển."),
-                None,
-                &f.protection.id,
-                Utc::now(),
+                Utc::now()
             )
             .await,
         Err(TripwireError::KeyUnavailable)
     ));
     f.store
         .review_alert(
-            &actor,
-            &f.ttt,
+            &f.officer(Some(&secret)),
             &older,
             &review("retaliation_suspected", "Không có kế hoạch LyDoRaSoat4410."),
-            Some(&secret),
-            &f.protection.id,
             Utc::now(),
         )
         .await
@@ -534,13 +570,10 @@ async fn alerts_are_acknowledged_and_reviewed_once(backend: Backend) {
     assert!(matches!(
         f.store
             .review_alert(
-                &actor,
-                &f.ttt,
+                &f.officer(Some(&secret)),
                 &older,
                 &review("consent", ""),
-                Some(&secret),
-                &f.protection.id,
-                Utc::now(),
+                Utc::now()
             )
             .await,
         Err(TripwireError::AlreadyReviewed)
@@ -549,13 +582,10 @@ async fn alerts_are_acknowledged_and_reviewed_once(backend: Backend) {
     assert!(matches!(
         f.store
             .review_alert(
-                &actor,
-                &f.ttt,
+                &f.officer(Some(&secret)),
                 &unknown,
                 &review("consent", ""),
-                Some(&secret),
-                &f.protection.id,
-                Utc::now(),
+                Utc::now()
             )
             .await,
         Err(TripwireError::NotFound)

@@ -163,8 +163,8 @@ mod tests {
             false,
             &[],
         )
-                .err()
-                .unwrap();
+        .err()
+        .unwrap();
         assert_eq!(errors.fields(), ["situation"]);
         assert!(
             ProtectionRequest::parse(

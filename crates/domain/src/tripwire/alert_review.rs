@@ -35,7 +35,11 @@ impl AlertReview {
             (Some(outcome), Some(note), None) => Ok(AlertReview { outcome, note }),
             (_, _, Some(errors)) => Err(errors),
             // A field that did not parse pushed its error; this only keeps the match total.
-            _ => Err(FieldErrors::single("outcome", "Không hợp lệ.", "Not valid.")),
+            _ => Err(FieldErrors::single(
+                "outcome",
+                "Không hợp lệ.",
+                "Not valid.",
+            )),
         }
     }
 }
@@ -46,10 +50,15 @@ mod tests {
 
     #[test]
     fn outcomes_and_notes_are_checked() {
-        let review = AlertReview::parse("consent", " Có đơn đồng ý. ").ok().unwrap();
+        let review = AlertReview::parse("consent", " Có đơn đồng ý. ").unwrap();
         assert_eq!(review.outcome, ReviewOutcome::Consent);
         assert_eq!(review.note.as_deref(), Some("Có đơn đồng ý."));
-        assert!(AlertReview::parse("retaliation_suspected", "").ok().unwrap().note.is_none());
+        assert!(
+            AlertReview::parse("retaliation_suspected", "")
+                .unwrap()
+                .note
+                .is_none()
+        );
         let errors = AlertReview::parse("fine", &"x".repeat(REVIEW_NOTE_MAX + 1))
             .err()
             .unwrap();

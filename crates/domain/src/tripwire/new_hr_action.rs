@@ -135,7 +135,7 @@ mod tests {
     fn a_good_decision_is_read() {
         let mut input = draft(" 001 098 012 345 ", " SO-A ", "pay_cut", "2026-03-10");
         input.note = " QĐ số 12/QĐ-SYT ".into();
-        let action = NewHrAction::parse(&input, today()).ok().unwrap();
+        let action = NewHrAction::parse(&input, today()).unwrap();
         assert_eq!(action.id_number.digits(), "001098012345");
         assert_eq!(action.unit, "SO-A");
         assert_eq!(action.action, HrActionKind::PayCut);

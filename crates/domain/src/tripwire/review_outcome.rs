@@ -43,7 +43,9 @@ impl ReviewOutcome {
 
     /// Reads a code.
     pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|outcome| outcome.as_str() == text)
+        Self::ALL
+            .into_iter()
+            .find(|outcome| outcome.as_str() == text)
     }
 
     /// Whether the decision is allowed under the circular (every outcome but
@@ -58,7 +60,9 @@ impl ReviewOutcome {
             Self::RoutineRotation => "Luân chuyển, điều động định kỳ theo kế hoạch",
             Self::Consent => "Có sự đồng ý của người được bảo vệ",
             Self::ResolverRequest => "Theo yêu cầu của người giải quyết tố cáo",
-            Self::UnrelatedMisconduct => "Đã xác định vi phạm khác, không liên quan đến việc tố cáo",
+            Self::UnrelatedMisconduct => {
+                "Đã xác định vi phạm khác, không liên quan đến việc tố cáo"
+            }
             Self::RetaliationSuspected => "Nghi có trù dập, trả thù",
         }
     }

@@ -47,8 +47,8 @@ mod user_rows;
 mod users;
 
 pub use account_error::AccountError;
-pub(crate) use ids::{id_type, new_id};
 pub use ids::{UnitId, UserId};
+pub(crate) use ids::{id_type, new_id};
 pub use login::{
     LOCKOUT_MINUTES, LoggedIn, LoginAttempt, LoginError, LoginFailure, MAX_FAILED_ATTEMPTS,
 };

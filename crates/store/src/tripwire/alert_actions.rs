@@ -16,6 +16,23 @@ use crate::intake::CaseId;
 use crate::timestamp::format_timestamp;
 use crate::{Store, StoreError, WriteTx};
 
+/// A protection officer acting on their unit's alerts.
+pub struct AlertOfficer<'a> {
+    /// The officer.
+    pub user_id: &'a UserId,
+    /// Their unit: only its alerts are within reach.
+    pub unit_id: &'a UnitId,
+    /// The unit's private key, if the officer holds it yet (a review's note
+    /// needs it, to be sealed under the case key).
+    pub unit_secret: Option<&'a SecretKey>,
+}
+
+impl AlertOfficer<'_> {
+    fn actor(&self) -> String {
+        format!("user:{}", self.user_id)
+    }
+}
+
 impl WriteTx {
     /// The case of one of the unit's alerts; [`TripwireError::NotFound`] if it
     /// is not the unit's.
@@ -32,8 +49,7 @@ impl WriteTx {
                 .await?
                 .ok_or(TripwireError::NotFound)?
                 .try_get("case_id")?;
-        CaseId::parse(&case_id)
-            .ok_or_else(|| StoreError::Corrupt("alerts.case_id".into()).into())
+        CaseId::parse(&case_id).ok_or_else(|| StoreError::Corrupt("alerts.case_id".into()).into())
     }
 
     /// Marks the alert acknowledged by `user_id` unless it already is;
@@ -70,46 +86,44 @@ impl WriteTx {
 }
 
 impl Store {
-    /// Acknowledges one of the unit's alerts. Acknowledging it again changes
-    /// nothing (the first acknowledgement stands).
+    /// Acknowledges one of the officer's unit's alerts. Acknowledging it
+    /// again changes nothing (the first acknowledgement stands).
     pub async fn acknowledge_alert(
         &self,
-        actor: &str,
-        unit_id: &UnitId,
+        officer: &AlertOfficer<'_>,
         alert_id: &AlertId,
-        user_id: &UserId,
         now: DateTime<Utc>,
     ) -> Result<(), TripwireError> {
         let mut tx = self.begin().await?;
-        tx.alert_case(unit_id, alert_id).await?;
-        tx.acknowledge(actor, alert_id, user_id, now).await?;
+        tx.alert_case(officer.unit_id, alert_id).await?;
+        tx.acknowledge(&officer.actor(), alert_id, officer.user_id, now)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// Records the review of one of the unit's alerts, audited as
+    /// Records the review of one of the officer's unit's alerts, audited as
     /// `alert.reviewed` with the outcome's code; the note goes under the case
-    /// key, opened with `unit_secret`. Reviewing also acknowledges. An alert
+    /// key, opened with the unit's key. Reviewing also acknowledges. An alert
     /// is reviewed once ([`TripwireError::AlreadyReviewed`] after that).
     pub async fn review_alert(
         &self,
-        actor: &str,
-        unit_id: &UnitId,
+        officer: &AlertOfficer<'_>,
         alert_id: &AlertId,
         review: &AlertReview,
-        unit_secret: Option<&SecretKey>,
-        user_id: &UserId,
         now: DateTime<Utc>,
     ) -> Result<(), TripwireError> {
+        let actor = officer.actor();
         let mut tx = self.begin().await?;
-        let case_id = tx.alert_case(unit_id, alert_id).await?;
+        let case_id = tx.alert_case(officer.unit_id, alert_id).await?;
         let note_ciphertext = match &review.note {
             None => None,
             Some(note) => {
-                let secret = unit_secret.ok_or(TripwireError::KeyUnavailable)?;
-                let case_key = case_key_for_unit(tx.connection(), &case_id, unit_id, secret)
-                    .await?
-                    .ok_or(TripwireError::KeyUnavailable)?;
+                let secret = officer.unit_secret.ok_or(TripwireError::KeyUnavailable)?;
+                let case_key =
+                    case_key_for_unit(tx.connection(), &case_id, officer.unit_id, secret)
+                        .await?
+                        .ok_or(TripwireError::KeyUnavailable)?;
                 Some(seal(
                     &case_key,
                     note.as_bytes(),
@@ -124,7 +138,7 @@ impl Store {
         .bind(alert_id.as_str())
         .bind(review.outcome.as_str())
         .bind(note_ciphertext)
-        .bind(user_id.as_str())
+        .bind(officer.user_id.as_str())
         .bind(format_timestamp(now))
         .execute(tx.connection())
         .await;
@@ -133,9 +147,10 @@ impl Store {
             Err(StoreError::Conflict { .. }) => return Err(TripwireError::AlreadyReviewed),
             Err(other) => return Err(other.into()),
         }
-        tx.acknowledge(actor, alert_id, user_id, now).await?;
+        tx.acknowledge(&actor, alert_id, officer.user_id, now)
+            .await?;
         tx.audit(AuditRecord {
-            actor,
+            actor: &actor,
             action: "alert.reviewed",
             object: &format!("alert:{alert_id}"),
             details: json!({ "outcome": review.outcome.as_str() }),

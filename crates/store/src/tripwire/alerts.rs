@@ -200,19 +200,19 @@ impl Store {
         unit_secret: Option<&SecretKey>,
     ) -> Result<Option<Alert>, TripwireError> {
         let mut connection = self.reader().acquire().await.map_err(StoreError::from)?;
-        let row = sqlx::query(&format!(
-            "{ALERT_QUERY} WHERE a.unit_id = $1 AND a.id = $2"
-        ))
-        .bind(unit_id.as_str())
-        .bind(alert_id.as_str())
-        .fetch_optional(&mut *connection)
-        .await?;
+        let row = sqlx::query(&format!("{ALERT_QUERY} WHERE a.unit_id = $1 AND a.id = $2"))
+            .bind(unit_id.as_str())
+            .bind(alert_id.as_str())
+            .fetch_optional(&mut *connection)
+            .await?;
         let mut keys = CaseKeys {
             unit_secret,
             opened: HashMap::new(),
         };
         match row {
-            Some(row) => Ok(Some(alert_from_row(&mut connection, &row, &mut keys).await?)),
+            Some(row) => Ok(Some(
+                alert_from_row(&mut connection, &row, &mut keys).await?,
+            )),
             None => Ok(None),
         }
     }
@@ -248,6 +248,16 @@ impl Store {
     }
 }
 
+/// Where an alert's row is being opened: its ids, the keys at hand, and
+/// whether anything had to stay sealed.
+struct Opening<'k, 'a> {
+    alert_id: &'a AlertId,
+    case_id: &'a CaseId,
+    unit_id: &'a UnitId,
+    keys: &'a mut CaseKeys<'k>,
+    sealed: bool,
+}
+
 async fn alert_from_row(
     connection: &mut Connection,
     row: &AnyRow,
@@ -255,136 +265,154 @@ async fn alert_from_row(
 ) -> Result<Alert, TripwireError> {
     let id = AlertId::from_column(row.try_get("id")?);
     let kind: String = row.try_get("kind")?;
-    let kind = AlertKind::parse(&kind).ok_or_else(|| corrupt("kind"))?;
-    let case_id = CaseId::parse(&row.try_get::<String, _>("case_id")?)
-        .ok_or_else(|| corrupt("case_id"))?;
+    let case_id =
+        CaseId::parse(&row.try_get::<String, _>("case_id")?).ok_or_else(|| corrupt("case_id"))?;
     let unit_id = UnitId::from_column(row.try_get("unit_id")?);
     let created_at: String = row.try_get("created_at")?;
-    let acknowledged_at: Option<String> = row.try_get("acknowledged_at")?;
-    let acknowledged = match acknowledged_at {
+    let acknowledged = match row.try_get::<Option<String>, _>("acknowledged_at")? {
         Some(at) => Some(Acknowledgement {
-            by: row
-                .try_get::<Option<String>, _>("acknowledged_by")?
-                .unwrap_or_default(),
+            by: optional_text(row, "acknowledged_by")?,
             at: parse_timestamp(&at)?,
         }),
         None => None,
     };
-    let mut sealed = false;
-    let hr_action = match row.try_get::<Option<String>, _>("hr_action_id")? {
-        Some(hr_action_id) => {
-            let case_key = keys.get(connection, &case_id, &unit_id).await?;
-            let person = match case_key {
-                Some(case_key) => {
-                    let protected_id = ProtectedIdNumberId::from_column(
-                        row.try_get::<Option<String>, _>("protected_id")?
-                            .ok_or_else(|| corrupt("protected id"))?,
-                    );
-                    let ciphertext: Option<Vec<u8>> = row.try_get("person_ciphertext")?;
-                    let plain = open(
-                        case_key,
-                        &ciphertext.ok_or_else(|| corrupt("person"))?,
-                        &labels::protected_person(&case_id, &protected_id),
-                    )?;
-                    let code = std::str::from_utf8(&plain).map_err(|_| corrupt("person"))?;
-                    Some(ProtectedPerson::parse(code).ok_or_else(|| corrupt("person"))?)
-                }
-                None => {
-                    sealed = true;
-                    None
-                }
-            };
-            let note_sealed: Option<Vec<u8>> = row.try_get("note_sealed")?;
-            let note = match (note_sealed, keys.unit_secret) {
-                (None, _) => None,
-                (Some(blob), Some(secret)) => {
-                    match open_sealed(secret, &blob, &labels::hr_note(&unit_id, &id)) {
-                        Ok(plain) => Some(
-                            String::from_utf8(plain.to_vec()).map_err(|_| corrupt("hr note"))?,
-                        ),
-                        // The unit's key was replaced since (see the accounts store).
-                        Err(_) => {
-                            sealed = true;
-                            None
-                        }
-                    }
-                }
-                (Some(_), None) => {
-                    sealed = true;
-                    None
-                }
-            };
-            let action: Option<String> = row.try_get("action")?;
-            let decided_on: Option<String> = row.try_get("decided_on")?;
-            Some(HrActionMatch {
-                hr_action_id: HrActionId::from_column(hr_action_id),
-                person,
-                action: action
-                    .as_deref()
-                    .and_then(HrActionKind::parse)
-                    .ok_or_else(|| corrupt("hr action"))?,
-                employing_unit_code: row
-                    .try_get::<Option<String>, _>("employing_code")?
-                    .unwrap_or_default(),
-                employing_unit_name: row
-                    .try_get::<Option<String>, _>("employing_name")?
-                    .unwrap_or_default(),
-                decided_on: parse_date(
-                    decided_on.as_deref().unwrap_or_default(),
-                    "hr_actions.decided_on",
-                )?,
-                recorded_by: row
-                    .try_get::<Option<String>, _>("recorded_by")?
-                    .unwrap_or_default(),
-                note,
-            })
-        }
-        None => None,
+    let mut opening = Opening {
+        alert_id: &id,
+        case_id: &case_id,
+        unit_id: &unit_id,
+        keys,
+        sealed: false,
     };
-    let review = match row.try_get::<Option<String>, _>("outcome")? {
-        Some(outcome) => {
-            let ciphertext: Option<Vec<u8>> = row.try_get("note_ciphertext")?;
-            let note = match ciphertext {
-                None => None,
-                Some(ciphertext) => match keys.get(connection, &case_id, &unit_id).await? {
-                    Some(case_key) => {
-                        let plain = open(
-                            case_key,
-                            &ciphertext,
-                            &labels::review_note(&case_id, &id),
-                        )?;
-                        Some(String::from_utf8(plain.to_vec()).map_err(|_| corrupt("review note"))?)
-                    }
-                    None => {
-                        sealed = true;
-                        None
-                    }
-                },
-            };
-            let reviewed_at: Option<String> = row.try_get("reviewed_at")?;
-            Some(StoredReview {
-                outcome: ReviewOutcome::parse(&outcome).ok_or_else(|| corrupt("outcome"))?,
-                note,
-                by: row
-                    .try_get::<Option<String>, _>("reviewed_by")?
-                    .unwrap_or_default(),
-                at: parse_timestamp(reviewed_at.as_deref().unwrap_or_default())?,
-            })
-        }
-        None => None,
-    };
+    let hr_action = hr_action_from_row(connection, row, &mut opening).await?;
+    let review = review_from_row(connection, row, &mut opening).await?;
+    let sealed = opening.sealed;
     Ok(Alert {
-        id,
-        kind,
-        case_id,
+        kind: AlertKind::parse(&kind).ok_or_else(|| corrupt("kind"))?,
         tracking_number: row.try_get("tracking_number")?,
-        unit_id,
         unit_code: row.try_get("unit_code")?,
         unit_name: row.try_get("unit_name")?,
         created_at: parse_timestamp(&created_at)?,
+        id,
+        case_id,
+        unit_id,
         acknowledged,
         hr_action,
         review,
         sealed,
     })
+}
+
+/// A text column of a joined row that may be NULL, as text (empty if NULL).
+fn optional_text(row: &AnyRow, column: &str) -> Result<String, StoreError> {
+    Ok(row
+        .try_get::<Option<String>, _>(column)?
+        .unwrap_or_default())
+}
+
+/// The decision an `hr_action_match` alert is about, if it is one.
+async fn hr_action_from_row(
+    connection: &mut Connection,
+    row: &AnyRow,
+    opening: &mut Opening<'_, '_>,
+) -> Result<Option<HrActionMatch>, TripwireError> {
+    let Some(hr_action_id) = row.try_get::<Option<String>, _>("hr_action_id")? else {
+        return Ok(None);
+    };
+    let person = match opening
+        .keys
+        .get(connection, opening.case_id, opening.unit_id)
+        .await?
+    {
+        Some(case_key) => {
+            let protected_id =
+                ProtectedIdNumberId::from_column(optional_text(row, "protected_id")?);
+            let ciphertext: Option<Vec<u8>> = row.try_get("person_ciphertext")?;
+            let plain = open(
+                case_key,
+                &ciphertext.ok_or_else(|| corrupt("person"))?,
+                &labels::protected_person(opening.case_id, &protected_id),
+            )?;
+            let code = std::str::from_utf8(&plain).map_err(|_| corrupt("person"))?;
+            Some(ProtectedPerson::parse(code).ok_or_else(|| corrupt("person"))?)
+        }
+        None => {
+            opening.sealed = true;
+            None
+        }
+    };
+    let note = match (
+        row.try_get::<Option<Vec<u8>>, _>("note_sealed")?,
+        opening.keys.unit_secret,
+    ) {
+        (None, _) => None,
+        (Some(blob), Some(secret)) => {
+            match open_sealed(
+                secret,
+                &blob,
+                &labels::hr_note(opening.unit_id, opening.alert_id),
+            ) {
+                Ok(plain) => {
+                    Some(String::from_utf8(plain.to_vec()).map_err(|_| corrupt("hr note"))?)
+                }
+                // The unit's key was replaced since (see the accounts store).
+                Err(_) => {
+                    opening.sealed = true;
+                    None
+                }
+            }
+        }
+        (Some(_), None) => {
+            opening.sealed = true;
+            None
+        }
+    };
+    Ok(Some(HrActionMatch {
+        hr_action_id: HrActionId::from_column(hr_action_id),
+        person,
+        action: HrActionKind::parse(&optional_text(row, "action")?)
+            .ok_or_else(|| corrupt("hr action"))?,
+        employing_unit_code: optional_text(row, "employing_code")?,
+        employing_unit_name: optional_text(row, "employing_name")?,
+        decided_on: parse_date(&optional_text(row, "decided_on")?, "hr_actions.decided_on")?,
+        recorded_by: optional_text(row, "recorded_by")?,
+        note,
+    }))
+}
+
+/// The alert's review, if it has one.
+async fn review_from_row(
+    connection: &mut Connection,
+    row: &AnyRow,
+    opening: &mut Opening<'_, '_>,
+) -> Result<Option<StoredReview>, TripwireError> {
+    let Some(outcome) = row.try_get::<Option<String>, _>("outcome")? else {
+        return Ok(None);
+    };
+    let note = match row.try_get::<Option<Vec<u8>>, _>("note_ciphertext")? {
+        None => None,
+        Some(ciphertext) => match opening
+            .keys
+            .get(connection, opening.case_id, opening.unit_id)
+            .await?
+        {
+            Some(case_key) => {
+                let plain = open(
+                    case_key,
+                    &ciphertext,
+                    &labels::review_note(opening.case_id, opening.alert_id),
+                )?;
+                Some(String::from_utf8(plain.to_vec()).map_err(|_| corrupt("review note"))?)
+            }
+            None => {
+                opening.sealed = true;
+                None
+            }
+        },
+    };
+    Ok(Some(StoredReview {
+        outcome: ReviewOutcome::parse(&outcome).ok_or_else(|| corrupt("outcome"))?,
+        note,
+        by: optional_text(row, "reviewed_by")?,
+        at: parse_timestamp(&optional_text(row, "reviewed_at")?)?,
+    }))
 }

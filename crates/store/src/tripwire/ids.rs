@@ -4,4 +4,7 @@ use crate::accounts::id_type;
 
 id_type!(AlertId, "an alert");
 id_type!(HrActionId, "a recorded HR decision");
-id_type!(ProtectedIdNumberId, "a protected person's indexed ID number");
+id_type!(
+    ProtectedIdNumberId,
+    "a protected person's indexed ID number"
+);

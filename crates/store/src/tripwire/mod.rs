@@ -47,6 +47,7 @@ mod matching;
 mod protected_ids;
 mod tripwire_error;
 
+pub use alert_actions::AlertOfficer;
 pub use alerts::{Acknowledgement, Alert, HrActionMatch, StoredReview};
 pub use hr_actions::{HrActionRecord, RecordedHrAction};
 pub use ids::{AlertId, HrActionId, ProtectedIdNumberId};

@@ -22,6 +22,8 @@ struct HomePage<'a> {
     unit_code: &'a str,
     unit_name: String,
     roles: Vec<&'static str>,
+    /// Alerts nobody in the unit has acknowledged yet (for those who see alerts).
+    alerts_waiting: Option<i64>,
 }
 
 /// Who is logged in, in which unit, with which roles.
@@ -46,16 +48,29 @@ pub async fn show(
             Language::En => role.as_str(),
         })
         .collect();
+    let nav = NavLinks::for_staff(&staff);
+    let alerts_waiting = if nav.sees_alerts {
+        Some(
+            state
+                .store
+                .unacknowledged_alerts(&staff.user.unit_id)
+                .await
+                .map_err(page(lang))?,
+        )
+    } else {
+        None
+    };
     Ok(render_page(
         StatusCode::OK,
         &HomePage {
             lang,
             csrf_token: &staff.csrf_token,
-            nav: NavLinks::for_staff(&staff),
+            nav,
             username: staff.user.username.as_str(),
             unit_code: staff.user.unit_code.as_str(),
             unit_name,
             roles,
+            alerts_waiting,
         },
     ))
 }

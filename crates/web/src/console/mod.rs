@@ -2,8 +2,10 @@
 
 pub mod admin_units;
 pub mod admin_users;
+pub mod alerts;
 pub mod cases;
 pub mod home;
+pub mod hr_actions;
 pub mod intake;
 pub mod login;
 mod nav_links;
