@@ -11,3 +11,5 @@ pub mod intake;
 pub mod protection;
 /// Statutory time limits as dated rule packs, and due-date computation.
 pub mod rules;
+/// The retaliation tripwire: adverse HR decisions, alerts and their review.
+pub mod tripwire;

@@ -22,6 +22,7 @@ pub mod intake;
 pub mod protection;
 mod store;
 pub mod timestamp;
+pub mod tripwire;
 pub mod workflow;
 mod write_tx;
 

@@ -36,6 +36,7 @@ pub mod staff_session;
 mod startup;
 mod state;
 mod static_assets;
+mod tripwire;
 mod vietnam_time;
 
 pub use app_error::AppError;

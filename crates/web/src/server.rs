@@ -81,6 +81,16 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
                 .layer(upload_limit()),
         ),
         (
+            "/staff/hr-actions",
+            get(console::hr_actions::show).post(console::hr_actions::submit),
+        ),
+        ("/staff/alerts", get(console::alerts::show)),
+        (
+            "/staff/alerts/{id}/acknowledge",
+            post(console::alerts::acknowledge),
+        ),
+        ("/staff/alerts/{id}/review", post(console::alerts::review)),
+        (
             "/staff/account/password",
             get(console::password::show).post(console::password::submit),
         ),
@@ -165,6 +175,13 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/api/v1/cases/{id}/attachments/{attachment_id}",
             get(api::cases::attachment),
         ),
+        ("/api/v1/hr-actions", post(api::hr_actions::create)),
+        ("/api/v1/alerts", get(api::alerts::list)),
+        (
+            "/api/v1/alerts/{id}/acknowledge",
+            post(api::alerts::acknowledge),
+        ),
+        ("/api/v1/alerts/{id}/review", post(api::alerts::review)),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
         (
             "/api/v1/users/{username}/disable",

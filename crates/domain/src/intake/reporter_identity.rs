@@ -7,6 +7,7 @@ use super::field_errors::ReportFieldError;
 use super::free_text::{self, Lines};
 use super::limits::{ADDRESS_MAX, NAME_MAX};
 use super::report_draft::IdentityDraft;
+use crate::protection::NationalIdNumber;
 
 /// One reporter's identity. No `Debug`; wiped when dropped.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
@@ -73,20 +74,12 @@ impl ReporterIdentity {
     }
 }
 
-/// CMND has 9 digits, CCCD 12; people type them in groups, so spaces are dropped.
+/// CMND has 9 digits, CCCD 12 ([`NationalIdNumber`]); empty means not given.
 fn parse_id_number(field: &str, input: &str) -> Result<Option<String>, ReportFieldError> {
-    let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
-    if digits.is_empty() {
+    if input.trim().is_empty() {
         return Ok(None);
     }
-    if digits.chars().all(|c| c.is_ascii_digit()) && matches!(digits.len(), 9 | 12) {
-        return Ok(Some(digits));
-    }
-    Err(ReportFieldError::new(
-        field,
-        "Số CMND/CCCD gồm 9 hoặc 12 chữ số.",
-        "An ID number (CMND/CCCD) has 9 or 12 digits.",
-    ))
+    NationalIdNumber::parse(field, input).map(|number| Some(number.digits().to_owned()))
 }
 
 /// Digits and spaces, with an optional leading `+`; 8 to 15 digits (E.164 allows 15).

@@ -3,9 +3,11 @@
 //! with the one from `POST /api/v1/whistleblower/session`.
 
 pub mod account_error;
+pub mod alerts;
 pub mod auth;
 mod case_views;
 pub mod cases;
+pub mod hr_actions;
 mod incoming_body;
 pub mod json_body;
 mod message_json;

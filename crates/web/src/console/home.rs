@@ -29,6 +29,8 @@ struct HomePage<'a> {
     roles: Vec<&'static str>,
     counts: Option<CaseCounts>,
     notifications: Vec<NotificationRow>,
+    /// Alerts nobody in the unit has acknowledged yet (for those who see alerts).
+    alerts_waiting: Option<i64>,
 }
 
 /// The unit's cases that need attention, for staff who work on cases.
@@ -126,18 +128,31 @@ pub async fn show(
             read: n.read,
         })
         .collect();
+    let nav = NavLinks::for_staff(&staff);
+    let alerts_waiting = if nav.sees_alerts {
+        Some(
+            state
+                .store
+                .unacknowledged_alerts(&staff.user.unit_id)
+                .await
+                .map_err(page(lang))?,
+        )
+    } else {
+        None
+    };
     Ok(render_page(
         StatusCode::OK,
         &HomePage {
             lang,
             csrf_token: &staff.csrf_token,
-            nav: NavLinks::for_staff(&staff),
+            nav,
             username: staff.user.username.as_str(),
             unit_code: staff.user.unit_code.as_str(),
             unit_name,
             roles,
             counts,
             notifications,
+            alerts_waiting,
         },
     ))
 }

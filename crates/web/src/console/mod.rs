@@ -2,10 +2,12 @@
 
 pub mod admin_units;
 pub mod admin_users;
+pub mod alerts;
 pub mod case_actions;
 mod case_workflow_view;
 pub mod cases;
 pub mod home;
+pub mod hr_actions;
 pub mod intake;
 pub mod login;
 mod nav_links;
