@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::calendar_command::CalendarArgs;
+use crate::generate_command::GenerateArgs;
 use crate::unit_command::UnitArgs;
 use crate::user_command::UserArgs;
 
@@ -58,6 +59,13 @@ pub enum Command {
     Unit(UnitArgs),
     /// Staff accounts: add, change password, recover, reset, disable, list.
     User(UserArgs),
+    /// Fill an empty installation with a generated province and cases, to measure
+    /// performance. FOR MEASUREMENT ONLY: receipts and staff passwords use
+    /// deliberately weak Argon2 parameters (fast to generate, fast to crack), so the
+    /// data must never serve as a real installation. Refuses a database that already
+    /// holds units or users unless given --force. Writes a logins file (one intake
+    /// officer per unit, with password and TOTP secret) for `khien-load read`.
+    Generate(GenerateArgs),
 }
 
 /// Audit subcommands.

@@ -298,6 +298,6 @@ async fn seed_demo_province(application: &Application) -> Result<Vec<DemoLogin>,
 /// Where reports go when the reporter does not know the competent unit.
 const DEFAULT_INTAKE_UNIT: &str = "TTT";
 
-fn hex_string(bytes: &[u8]) -> String {
+pub(crate) fn hex_string(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

@@ -6,6 +6,7 @@ mod audit_command;
 mod calendar_command;
 mod cli_args;
 mod demo_command;
+mod generate_command;
 mod logging;
 mod migrate_command;
 mod reminder_settings;
@@ -67,6 +68,7 @@ fn run_async(command: Command) -> ExitCode {
             } => audit_command::verify(&installation).await,
             Command::Unit(args) => unit_command::run(args).await,
             Command::User(args) => user_command::run(args).await,
+            Command::Generate(args) => generate_command::run(args).await,
             Command::Calendar(_) => unreachable!("handled before the runtime starts"),
         };
         match result {

@@ -12,6 +12,7 @@ use reqwest::multipart::{Form, Part};
 use reqwest::{Body, Client, StatusCode, Url};
 use serde_json::Value;
 
+use crate::loopback::LoopbackTarget;
 use crate::options::{Plan, Stop};
 use crate::payload::{ATTACHMENT_NAME, ReportTemplate, pdf_chunks};
 use crate::sources::{loopback_sources, run_seed};
@@ -28,7 +29,8 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn merge(&mut self, other: Tally) {
+    /// Adds another worker's outcomes.
+    pub(crate) fn merge(&mut self, other: Tally) {
         self.latencies.extend(other.latencies);
         for (kind, count) in other.errors {
             *self.errors.entry(kind).or_default() += count;
@@ -38,7 +40,8 @@ impl Tally {
         }
     }
 
-    fn fail(&mut self, kind: String, example: String) {
+    /// Counts one failure of `kind`.
+    pub(crate) fn fail(&mut self, kind: String, example: String) {
         *self.errors.entry(kind.clone()).or_default() += 1;
         self.examples.entry(kind).or_insert(example);
     }
@@ -53,13 +56,14 @@ pub struct Run {
     pub tally: Tally,
 }
 
-/// A failed submission: its kind (for counting) and a message (for the example).
-struct Failure {
-    kind: String,
-    message: String,
+/// A failed request: its kind (for counting) and a message (for the example).
+pub(crate) struct Failure {
+    pub(crate) kind: String,
+    pub(crate) message: String,
 }
 
-fn transport_failure(error: &reqwest::Error) -> Failure {
+/// A transport error as a failure kind and the whole cause chain.
+pub(crate) fn transport_failure(error: &reqwest::Error) -> Failure {
     let kind = if error.is_timeout() {
         "timeout"
     } else if error.is_connect() {
@@ -157,8 +161,8 @@ async fn submit_one(
 }
 
 /// Fails fast, with a clear message, when nothing answers at the target.
-pub async fn check_server(client: &Client, plan: &Plan) -> Result<(), String> {
-    let health = plan.target.endpoint("/healthz");
+pub async fn check_server(client: &Client, target: &LoopbackTarget) -> Result<(), String> {
+    let health = target.endpoint("/healthz");
     match client
         .get(health.clone())
         .timeout(Duration::from_secs(5))

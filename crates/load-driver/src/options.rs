@@ -110,7 +110,8 @@ impl From<TargetError> for OptionError {
     }
 }
 
-fn within<T: PartialOrd + std::fmt::Display>(
+/// `value` if it lies in `min..=max`, else an error naming `--name`.
+pub(crate) fn within<T: PartialOrd + std::fmt::Display>(
     name: &str,
     value: T,
     min: T,

@@ -849,6 +849,30 @@ async fn sessions_are_created_found_touched_and_expired(backend: Backend) {
     assert!(f.store.find_session(&[6; 32]).await.unwrap().is_none());
 }
 
+async fn a_units_handlers_are_its_enabled_handlers_and_heads(backend: Backend) {
+    let f = fixture(backend).await;
+    f.unit("SO", None).await;
+    f.unit("KHAC", None).await;
+    let head = f.user("truong", "SO", &[Role::Head]).await;
+    let handler = f.user("thu.ly", "SO", &[Role::Handler, Role::Intake]).await;
+    f.user("tiep.nhan", "SO", &[Role::Intake]).await;
+    f.user("nghi.viec", "SO", &[Role::Handler]).await;
+    f.user("don.vi.khac", "KHAC", &[Role::Handler]).await;
+    f.store
+        .set_user_disabled("cli", &username("nghi.viec"), true)
+        .await
+        .unwrap();
+
+    let handlers = f.store.unit_handlers(&head.user.unit_id).await.unwrap();
+    assert_eq!(
+        handlers,
+        vec![
+            (handler.user.id.clone(), username("thu.ly")),
+            (head.user.id.clone(), username("truong")),
+        ]
+    );
+}
+
 khien_testkit::on_both_backends!(
     units_form_a_tree,
     a_duplicate_code_or_unknown_parent_is_refused,
@@ -864,4 +888,5 @@ khien_testkit::on_both_backends!(
     a_reset_gives_a_new_key_pair_and_waits_for_a_grant,
     resetting_the_only_holder_replaces_the_unit_key,
     sessions_are_created_found_touched_and_expired,
+    a_units_handlers_are_its_enabled_handlers_and_heads,
 );

@@ -271,6 +271,35 @@ impl Store {
             .collect()
     }
 
+    /// The enabled members of `unit` who may carry its cases (handlers and heads), by
+    /// username: whom a case can be assigned to. Reads no key, so a case page pays one
+    /// small query for it, however many staff the installation has.
+    pub async fn unit_handlers(
+        &self,
+        unit: &super::UnitId,
+    ) -> Result<Vec<(UserId, Username)>, StoreError> {
+        sqlx::query(
+            "SELECT DISTINCT u.id, u.username FROM users u JOIN user_roles r ON r.user_id = u.id \
+             WHERE u.unit_id = $1 AND u.disabled_at IS NULL AND r.role IN ($2, $3) \
+             ORDER BY u.username",
+        )
+        .bind(unit.as_str())
+        .bind(Role::Handler.as_str())
+        .bind(Role::Head.as_str())
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(|row| {
+            let username: String = row.try_get("username")?;
+            Ok((
+                UserId::from_column(row.try_get("id")?),
+                Username::parse(&username)
+                    .map_err(|e| StoreError::Corrupt(format!("users.username: {e}")))?,
+            ))
+        })
+        .collect()
+    }
+
     /// Disables or re-enables an account. Disabling ends the user's sessions; it
     /// keeps their unit-key seals, so re-enabling restores their access as it was.
     pub async fn set_user_disabled(

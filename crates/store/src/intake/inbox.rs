@@ -2,7 +2,8 @@
 //!
 //! Keyset pagination on `(received_at, id)` with the `cases_unit_inbox` index:
 //! each page costs the same however deep, unlike OFFSET, which DESIGN §8
-//! needs for a million cases.
+//! needs for a million cases. The index also holds the filters' columns, so a
+//! filtered page is found in the index before any row is read.
 
 use sqlx::Row;
 
@@ -64,18 +65,32 @@ impl Store {
         let next = 2 + values.len();
         let (page_condition, limit_at) = match after {
             None => (String::new(), next),
+            // A row-value comparison, which both engines use as a range of the index:
+            // spelt `a < x OR (a = x AND b < y)`, PostgreSQL walked the unit's whole
+            // index from its newest case down to the cursor (7 000 entries for a page
+            // 7 000 cases deep).
             Some(_) => (
-                format!(
-                    " AND (received_at < ${next} OR (received_at = ${next} AND id < ${}))",
-                    next + 1
-                ),
+                format!(" AND (received_at, id) < (${next}, ${})", next + 1),
                 next + 2,
             ),
         };
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM cases WHERE unit_id = $1{filters}{page_condition} \
-             ORDER BY received_at DESC, id DESC LIMIT ${limit_at}"
+        let page = format!(
+            "FROM cases WHERE unit_id = $1{filters}{page_condition} \
+             ORDER BY received_at DESC, id DESC"
         );
+        let sql = if filters.is_empty() {
+            // The inbox index gives the page in order: read its rows straight away.
+            format!("SELECT {SUMMARY_COLUMNS} {page} LIMIT ${limit_at}")
+        } else {
+            // The page's ids first, from the inbox index alone (it holds every filtered
+            // column: migration 0012), then their rows: a filter that passes few cases
+            // costs index entries, not table reads. (Unfiltered, this detour measured
+            // 0.5 ms slower on PostgreSQL.)
+            format!(
+                "SELECT {SUMMARY_COLUMNS} FROM cases WHERE id IN (SELECT id {page} \
+                 LIMIT ${limit_at}) ORDER BY received_at DESC, id DESC"
+            )
+        };
         let mut query = sqlx::query(&sql).bind(unit.as_str());
         for value in &values {
             query = query.bind(value.as_str());

@@ -1,7 +1,6 @@
 //! The workflow part of the console's case page: stage, deadlines, timeline and the
 //! actions the law allows now.
 
-use khien_domain::accounts::Role;
 use khien_domain::case_file::{ComplexityCriterion, Deadline, Notice};
 use khien_store::intake::CaseId;
 use khien_vault::symmetric::DataKey;
@@ -86,15 +85,10 @@ pub async fn workflow_view(
         .collect();
     let handlers = state
         .store
-        .list_users()
+        .unit_handlers(unit)
         .await?
         .into_iter()
-        .filter(|user| {
-            &user.unit_id == unit
-                && !user.disabled
-                && (user.roles.contains(&Role::Handler) || user.roles.contains(&Role::Head))
-        })
-        .map(|user| (user.id.to_string(), user.username.as_str().to_owned()))
+        .map(|(id, username)| (id.to_string(), username.as_str().to_owned()))
         .collect();
     let fold_context = context.fold();
     Ok(WorkflowView {
