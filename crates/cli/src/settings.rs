@@ -45,6 +45,8 @@ pub struct FileSettings {
     pub mail_from: Option<String>,
     /// The console's public address, for links in emails.
     pub public_url: Option<String>,
+    /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
+    pub reward_base_salary_vnd: Option<u64>,
 }
 
 /// Values from the command line (absent when not given).
@@ -77,6 +79,8 @@ pub struct Settings {
     pub log: String,
     /// The reminder job.
     pub reminders: ReminderSettings,
+    /// The base salary reward amounts are computed with, in đồng.
+    pub reward_base_salary_vnd: u64,
 }
 
 /// Why the configuration could not be read.
@@ -225,6 +229,21 @@ pub fn resolve(
         (None, None) => DEFAULT_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN,
     };
 
+    let reward_base_salary_vnd = match (
+        env("KHIEN_REWARD_BASE_SALARY_VND"),
+        file.reward_base_salary_vnd,
+    ) {
+        (Some(text), _) => parse_positive(&text, "KHIEN_REWARD_BASE_SALARY_VND")?,
+        (None, Some(0)) => {
+            return Err(SettingsError::BadValue {
+                origin: "config key reward_base_salary_vnd".into(),
+                problem: "must be at least 1".into(),
+            });
+        }
+        (None, Some(n)) => n,
+        (None, None) => khien_domain::outcomes::DEFAULT_BASE_SALARY_VND,
+    };
+
     let log = env("KHIEN_LOG")
         .or(file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_owned());
@@ -238,6 +257,7 @@ pub fn resolve(
         anonymous_requests_before_slowdown,
         log,
         reminders,
+        reward_base_salary_vnd,
     })
 }
 
@@ -265,6 +285,7 @@ impl Settings {
             max_attachment_bytes: self.max_attachment_bytes,
             anonymous_requests_before_slowdown: self.anonymous_requests_before_slowdown,
             reminders: self.reminders.clone(),
+            reward_base_salary_vnd: self.reward_base_salary_vnd,
         }
     }
 }
@@ -407,6 +428,33 @@ mod tests {
         )
         .unwrap_err();
         assert!(error.to_string().contains("at least 1"), "{error}");
+    }
+
+    #[test]
+    fn the_reward_base_salary_is_configurable() {
+        let default = resolve(None, &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(
+            default.reward_base_salary_vnd,
+            khien_domain::outcomes::DEFAULT_BASE_SALARY_VND
+        );
+        let from_file = FileSettings {
+            reward_base_salary_vnd: Some(2_500_000),
+            ..FileSettings::default()
+        };
+        let settings = resolve(Some(from_file), &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.reward_base_salary_vnd, 2_500_000);
+        let error = resolve(
+            None,
+            &env_of(&[("KHIEN_REWARD_BASE_SALARY_VND", "nhiều")]),
+            &FlagSettings::default(),
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("KHIEN_REWARD_BASE_SALARY_VND:"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -7,6 +7,8 @@ pub mod accounts;
 pub mod case_file;
 /// Intake: reports as typed, checked field by field; tracking numbers; attachment rules.
 pub mod intake;
+/// What follows a case: linked retaliation cases, false-report reviews, rewards.
+pub mod outcomes;
 /// Protection of denouncers: requests for protection and reports of retaliation.
 pub mod protection;
 /// Statutory time limits as dated rule packs, and due-date computation.

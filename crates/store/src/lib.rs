@@ -19,6 +19,7 @@ pub mod data_dir;
 mod database_url;
 mod error;
 pub mod intake;
+pub mod outcomes;
 pub mod protection;
 mod store;
 pub mod timestamp;

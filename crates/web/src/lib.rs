@@ -23,6 +23,7 @@ mod language;
 mod login_attempt;
 mod login_throttle;
 mod next_step;
+mod outcomes;
 mod pages;
 mod portal;
 pub mod reminders;

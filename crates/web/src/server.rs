@@ -53,6 +53,13 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(portal::protection::report_retaliation),
         ),
         ("/follow-up/leave", post(portal::follow_up::leave)),
+        (
+            "/follow-up/rewards/{id}/response",
+            post(portal::rewards::answer),
+        ),
+        ("/retaliation/new", get(portal::retaliation::show)),
+        ("/retaliation", post(portal::retaliation::submit)),
+        ("/published", get(portal::published::show)),
         // Staff console.
         (
             "/staff/login",
@@ -90,6 +97,30 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(console::alerts::acknowledge),
         ),
         ("/staff/alerts/{id}/review", post(console::alerts::review)),
+        (
+            "/staff/retaliation-cases",
+            get(console::retaliation_cases::show),
+        ),
+        (
+            "/staff/cases/{id}/accused-unit",
+            post(console::case_outcomes::name_accused),
+        ),
+        (
+            "/staff/cases/{id}/false-report-review/decision",
+            post(console::case_outcomes::decide_review),
+        ),
+        (
+            "/staff/cases/{id}/false-report-review/handling",
+            post(console::case_outcomes::recommend),
+        ),
+        (
+            "/staff/cases/{id}/rewards",
+            post(console::case_outcomes::propose),
+        ),
+        (
+            "/staff/rewards/{id}/decision",
+            post(console::case_outcomes::decide_reward_form),
+        ),
         (
             "/staff/account/password",
             get(console::password::show).post(console::password::submit),
@@ -158,9 +189,44 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/api/v1/whistleblower/attachments/{id}",
             get(api::whistleblower::attachment),
         ),
+        (
+            "/api/v1/whistleblower/rewards/{id}/response",
+            post(api::rewards::answer),
+        ),
+        (
+            "/api/v1/retaliation-reports",
+            post(api::retaliation::report),
+        ),
+        ("/api/v1/retaliation-cases", get(api::retaliation::list)),
+        ("/api/v1/published", get(api::published::list)),
         ("/api/v1/cases", get(api::cases::list)),
         ("/api/v1/cases/{id}", get(api::cases::show)),
         ("/api/v1/cases/{id}/actions", post(api::cases::act)),
+        (
+            "/api/v1/cases/{id}/linked-cases",
+            get(api::retaliation::linked),
+        ),
+        (
+            "/api/v1/cases/{id}/accused-unit",
+            post(api::retaliation::name_accused),
+        ),
+        (
+            "/api/v1/cases/{id}/false-report-review",
+            get(api::false_reports::show),
+        ),
+        (
+            "/api/v1/cases/{id}/false-report-review/decision",
+            post(api::false_reports::decide),
+        ),
+        (
+            "/api/v1/cases/{id}/false-report-review/handling",
+            post(api::false_reports::recommend),
+        ),
+        (
+            "/api/v1/cases/{id}/rewards",
+            get(api::rewards::list).post(api::rewards::propose),
+        ),
+        ("/api/v1/rewards/{id}/decision", post(api::rewards::decide)),
         ("/api/v1/notifications", get(api::notifications::list)),
         (
             "/api/v1/notifications/{id}/read",

@@ -50,6 +50,8 @@ pub struct ServerSettings {
     pub anonymous_requests_before_slowdown: u32,
     /// The reminder job: points, interval, email.
     pub reminders: ReminderSettings,
+    /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
+    pub reward_base_salary_vnd: u64,
 }
 
 /// Why the server could not start; each says what to fix.
@@ -216,6 +218,7 @@ impl Application {
                 submission_slowdown: Arc::new(SourceSlowdown::new(
                     settings.anonymous_requests_before_slowdown,
                 )),
+                reward_base_salary_vnd: settings.reward_base_salary_vnd,
             },
             _lock: opened.lock,
             reminders: settings.reminders.clone(),

@@ -40,4 +40,6 @@ pub struct AppState {
     pub receipt_slowdown: Arc<SourceSlowdown>,
     /// Slows repeated submissions from one source (in memory only).
     pub submission_slowdown: Arc<SourceSlowdown>,
+    /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
+    pub reward_base_salary_vnd: u64,
 }

@@ -80,6 +80,23 @@ enum Expect {
         staff: u16,
         anonymous: u16,
     },
+    /// Members of the case's unit holding one of `roles`, its other members with
+    /// a case role, a superior's oversight officer, everyone else, anonymous callers.
+    CaseMemberWith {
+        roles: &'static [Role],
+        allowed: u16,
+        members: u16,
+        oversight: u16,
+        others: u16,
+        anonymous: u16,
+    },
+    /// Anyone with a case role (any unit) or oversight, everyone else, anonymous
+    /// callers.
+    CaseRoleOrOversight {
+        allowed: u16,
+        others: u16,
+        anonymous: u16,
+    },
     /// Holders of one of `roles` (in their own unit), everyone else, anonymous callers.
     Roles {
         roles: &'static [Role],
@@ -100,6 +117,8 @@ impl Expect {
             | (Expect::CaseRole { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRecorder { anonymous, .. }, Who::Anonymous)
             | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous)
+            | (Expect::CaseMemberWith { anonymous, .. }, Who::Anonymous)
+            | (Expect::CaseRoleOrOversight { anonymous, .. }, Who::Anonymous)
             | (Expect::Roles { anonymous, .. }, Who::Anonymous) => anonymous,
             (Expect::LoggedIn { staff, .. }, _) => staff,
             (Expect::AdminOnly { admin, .. }, Who::Role(Role::Admin)) => admin,
@@ -124,6 +143,25 @@ impl Expect {
             (Expect::CaseRecorder { others, .. }, _) => others,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
+            (Expect::CaseMemberWith { roles, allowed, .. }, Who::Role(role))
+                if roles.contains(&role) && case_roles.contains(&role) =>
+            {
+                allowed
+            }
+            (Expect::CaseMemberWith { members, .. }, Who::Role(role))
+                if case_roles.contains(&role) =>
+            {
+                members
+            }
+            (Expect::CaseMemberWith { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
+            (Expect::CaseMemberWith { others, .. }, _) => others,
+            (Expect::CaseRoleOrOversight { allowed, .. }, Who::OtherUnit) => allowed,
+            (Expect::CaseRoleOrOversight { allowed, .. }, Who::Role(role))
+                if case_roles.contains(&role) || role == Role::Oversight =>
+            {
+                allowed
+            }
+            (Expect::CaseRoleOrOversight { others, .. }, _) => others,
             (Expect::Roles { roles, allowed, .. }, Who::Role(role)) if roles.contains(&role) => {
                 allowed
             }
@@ -189,6 +227,27 @@ fn a_bad_hr_action() -> Value {
 fn a_review() -> Value {
     json!({"outcome": "consent"})
 }
+fn an_answer() -> Value {
+    json!({"accept": true})
+}
+fn an_empty_colleague_report() -> Value {
+    json!({"what_happened": ""})
+}
+fn an_accused_unit() -> Value {
+    json!({"unit": "SO-A"})
+}
+fn not_deliberate() -> Value {
+    json!({"deliberate": false})
+}
+fn a_fine() -> Value {
+    json!({"handling": "fine", "legal_basis": "ltc_8_10_knowingly_false"})
+}
+fn a_reward() -> Value {
+    json!({"beneficiary": "reporter", "form": "bravery_order", "grounds": "Tố cáo đúng."})
+}
+fn an_approval() -> Value {
+    json!({"approve": true})
+}
 
 /// The matrix. Rows that end sessions come last.
 fn matrix() -> Vec<Row> {
@@ -243,6 +302,21 @@ fn matrix() -> Vec<Row> {
             Same(303),
         ),
         row(post.clone(), "/follow-up/leave", Form(""), Same(303)),
+        row(
+            post.clone(),
+            "/follow-up/rewards/{id}/response",
+            Form("decision=accept"),
+            Same(303),
+        ),
+        row(get.clone(), "/retaliation/new", None, Same(200)),
+        // The form cookie never matches a staff session's token or none.
+        row(
+            post.clone(),
+            "/retaliation",
+            Form("what_happened=x"),
+            Same(400),
+        ),
+        row(get.clone(), "/published", None, Same(200)),
         // The console.
         row(get.clone(), "/staff/login", None, Same(200)),
         // No form cookie: the form is refused before any credential is looked at.
@@ -379,6 +453,82 @@ fn matrix() -> Vec<Row> {
             Form("outcome=consent"),
             Roles {
                 roles: &[Role::Protection],
+                allowed: 404,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/retaliation-cases",
+            None,
+            CaseRoleOrOversight {
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        // The case is no retaliation case: recorders are refused by that (409).
+        row(
+            post.clone(),
+            "/staff/cases/{id}/accused-unit",
+            Form("unit=SO-A"),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // The case has no conclusion, so no review: the head finds none (404).
+        row(
+            post.clone(),
+            "/staff/cases/{id}/false-report-review/decision",
+            Form("deliberate=no"),
+            CaseMemberWith {
+                roles: &[Role::Head],
+                allowed: 404,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/cases/{id}/false-report-review/handling",
+            Form("handling=fine&legal_basis=ltc_8_10_knowingly_false"),
+            CaseMemberWith {
+                roles: &[Role::Head],
+                allowed: 404,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // Not concluded: a reward for the reporter is refused (409, LTC Art. 62).
+        row(
+            post.clone(),
+            "/staff/cases/{id}/rewards",
+            Form("beneficiary=reporter&form=bravery_order&grounds=x"),
+            CaseMemberWith {
+                roles: &[Role::Handler, Role::Head],
+                allowed: 409,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // `{id}` is the case's id, which is no reward proposal.
+        row(
+            post.clone(),
+            "/staff/rewards/{id}/decision",
+            Form("decision=approve"),
+            Roles {
+                roles: &[Role::Head],
                 allowed: 404,
                 others: 403,
                 anonymous: 303,
@@ -605,6 +755,124 @@ fn matrix() -> Vec<Row> {
             "/api/v1/whistleblower/attachments/{id}",
             None,
             Same(401),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/whistleblower/rewards/{id}/response",
+            Json(an_answer),
+            Same(401),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/retaliation-reports",
+            Json(an_empty_colleague_report),
+            Same(400),
+        ),
+        row(
+            get.clone(),
+            "/api/v1/retaliation-cases",
+            None,
+            CaseRoleOrOversight {
+                allowed: 200,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(get.clone(), "/api/v1/published", None, Same(200)),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/linked-cases",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 200,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/accused-unit",
+            Json(an_accused_unit),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/false-report-review",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/false-report-review/decision",
+            Json(not_deliberate),
+            CaseMemberWith {
+                roles: &[Role::Head],
+                allowed: 404,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/false-report-review/handling",
+            Json(a_fine),
+            CaseMemberWith {
+                roles: &[Role::Head],
+                allowed: 404,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/rewards",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/rewards",
+            Json(a_reward),
+            CaseMemberWith {
+                roles: &[Role::Handler, Role::Head],
+                allowed: 409,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/rewards/{id}/decision",
+            Json(an_approval),
+            Roles {
+                roles: &[Role::Head],
+                allowed: 404,
+                others: 403,
+                anonymous: 401,
+            },
         ),
         row(
             get.clone(),

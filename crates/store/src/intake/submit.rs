@@ -24,6 +24,7 @@ use super::{Author, CaseId, IntakeError, PendingCase, case_labels};
 use crate::accounts::{UnitId, UnitKeyKind, UserId};
 use crate::audit::AuditRecord;
 use crate::blobs::{BlobStore, PromotedBlobs, StagedBlob};
+use crate::outcomes::{NewRetaliationLink, insert_retaliation_link};
 use crate::timestamp::format_timestamp;
 use crate::{Store, StoreError, WriteTx};
 
@@ -65,6 +66,17 @@ impl Store {
         &self,
         submission: Submission<'_>,
         blobs: &BlobStore,
+    ) -> Result<SubmittedCase, IntakeError> {
+        self.submit_with_link(submission, blobs, None).await
+    }
+
+    /// [`Store::submit_report`], with a retaliation case's link written in the
+    /// same transaction ([`Store::submit_retaliation_case`]).
+    pub(crate) async fn submit_with_link(
+        &self,
+        submission: Submission<'_>,
+        blobs: &BlobStore,
+        link: Option<&NewRetaliationLink>,
     ) -> Result<SubmittedCase, IntakeError> {
         let Submission {
             pending,
@@ -151,7 +163,9 @@ impl Store {
         .bind(unit_id.as_str())
         .bind(report.kind().as_str())
         .bind(report.channel().as_str())
-        .bind(i64::from(report.is_anonymous()))
+        .bind(i64::from(
+            report.is_anonymous() && !link.is_some_and(|link| link.denouncer_named),
+        ))
         .bind(i64::from(report.wants_protection()))
         .bind(report.received_on().format("%Y-%m-%d").to_string())
         .bind(&stamp)
@@ -161,6 +175,9 @@ impl Store {
         .bind(author.user_id().map(str::to_owned))
         .execute(tx.connection())
         .await?;
+        if let Some(link) = link {
+            insert_retaliation_link(&mut tx, &author.audit_actor(), case_id, link, &stamp).await?;
+        }
         insert_case_key_seal(
             &mut tx,
             case_id,

@@ -13,6 +13,7 @@ use khien_domain::protection::{IdNumberDraft, ProtectionRequest, RetaliationRepo
 use khien_store::intake::{AttachmentId, Author, CaseId};
 use khien_store::protection::{StoredProtectionRequest, StoredRetaliationReport};
 use khien_vault::symmetric::DataKey;
+use secrecy::ExposeSecret;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -24,6 +25,7 @@ use crate::attachment_download::send_attachment;
 use crate::case_messages::post_message;
 use crate::case_workflow::{reporter_notices, workflow_failure};
 use crate::intake_form::intake_failure;
+use crate::outcomes::{report_retaliation_on_case, reporter_reward_json, reporter_rewards};
 use crate::portal::follow_up::{ReceiptRefusal, open_with_receipt};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME};
 use crate::{AppError, AppState};
@@ -99,6 +101,8 @@ pub async fn report(
     // Identity disclosures: none can happen yet (the custodian approval flow is
     // not built), so the list is honestly empty.
     body["disclosures"] = json!([]);
+    let rewards = reporter_rewards(&state, &reporter).await?;
+    body["rewards"] = json!(rewards.iter().map(reporter_reward_json).collect::<Vec<_>>());
     Ok(Json(body))
 }
 
@@ -273,17 +277,25 @@ pub struct RetaliationBody {
     when: String,
 }
 
-/// A report of retaliation; answers 201 `{"id"}`.
+/// A report of retaliation; answers 201 `{"id", "linked_case"}`: the report in
+/// the reporter's case, and the case it became at the superior unit (with its own
+/// receipt, shown once), or `null` when no unit but the accused one could take it.
 pub async fn report_retaliation(
     State(state): State<AppState>,
     reporter: Reporter,
     ApiJson(body): ApiJson<RetaliationBody>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     let report = RetaliationReport::parse(&body.what_happened, &body.when).map_err(invalid)?;
-    let id = state
-        .store
-        .add_retaliation_report(&reporter.case_id, &report, &reporter.case_key, Utc::now())
-        .await
-        .map_err(intake_failure)?;
-    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
+    let (id, linked) = report_retaliation_on_case(&state, &reporter, &report).await?;
+    let linked_case = linked.map(|linked| {
+        json!({
+            "receipt": linked.receipt.expose_secret(),
+            "tracking_number": linked.tracking_number.as_str(),
+            "received_on": linked.received_on.to_string(),
+        })
+    });
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": id, "linked_case": linked_case })),
+    ))
 }

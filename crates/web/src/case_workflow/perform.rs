@@ -52,7 +52,7 @@ pub async fn perform_action(
         .record_case_event(
             NewCaseEvent {
                 case_id: &opened.summary.id,
-                event,
+                event: event.clone(),
                 actor: &staff.user.id,
                 case_key: &opened.case_key,
                 identity_key: identity_key.as_ref(),
@@ -62,6 +62,7 @@ pub async fn perform_action(
         )
         .await
         .map_err(workflow_failure)?;
+    crate::outcomes::follow_recorded_event(state, staff, &opened, &event).await;
     Ok((opened, recorded))
 }
 

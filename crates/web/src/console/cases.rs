@@ -10,6 +10,7 @@ use khien_store::accounts::UnitKeyKind;
 use khien_store::intake::{AttachmentId, Author, InboxCursor, IntakeError};
 use serde::Deserialize;
 
+use super::case_outcomes::{OutcomesView, outcomes_view};
 use super::case_workflow_view::{WorkflowView, workflow_view};
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
@@ -212,6 +213,7 @@ struct CasePage<'a> {
     error: Option<String>,
     workflow: WorkflowView,
     action_error: Option<String>,
+    outcomes: OutcomesView,
 }
 
 /// The case page; `error` belongs to the message form, `action_error` to the
@@ -371,6 +373,7 @@ pub(super) async fn case_page(
             error,
             workflow,
             action_error,
+            outcomes: outcomes_view(state, lang, staff, &opened).await?,
         },
     ))
 }

@@ -10,4 +10,4 @@ mod submission;
 pub use form_page::{FormEcho, form_page};
 pub use multipart_upload::read_upload;
 pub use report_draft::draft_from_fields;
-pub use submission::{SubmitFailure, Submitted, intake_failure, submit};
+pub use submission::{SubmitFailure, Submitted, intake_failure, submit, submit_linked};

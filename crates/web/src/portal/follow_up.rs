@@ -26,6 +26,7 @@ use crate::language::Language;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
+use crate::portal::rewards::{RewardRow, reward_rows};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
 use crate::{AppError, AppState};
 
@@ -180,6 +181,7 @@ struct CasePage<'a> {
     anonymous: bool,
     protection_requests: Vec<ProtectionRow>,
     retaliation_reports: Vec<RetaliationRow>,
+    rewards: Vec<RewardRow>,
     error: Option<String>,
 }
 
@@ -282,6 +284,7 @@ pub(crate) async fn case_page(
             anonymous: summary.anonymous,
             protection_requests,
             retaliation_reports,
+            rewards: reward_rows(state, lang, reporter).await?,
             error,
         },
     );

@@ -3,4 +3,7 @@
 pub mod follow_up;
 pub mod proof;
 pub mod protection;
+pub mod published;
 pub mod report;
+pub mod retaliation;
+pub mod rewards;

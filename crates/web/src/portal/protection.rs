@@ -1,5 +1,6 @@
 //! `/follow-up/protection`, `/follow-up/retaliation`: the reporter asks for
-//! protection (LTC Arts 47–52) or reports retaliation, from the case page.
+//! protection (LTC Arts 47–52) or reports retaliation, from the case page (which
+//! also becomes a case of its own at the superior unit, with its own receipt).
 //! Also the rows both the reporter's page and the staff case page list.
 
 use axum::body::Bytes;
@@ -19,7 +20,9 @@ use serde::Deserialize;
 use crate::form_cookie;
 use crate::intake_form::intake_failure;
 use crate::language::Language;
+use crate::outcomes::report_retaliation_on_case;
 use crate::portal::follow_up::case_page;
+use crate::portal::retaliation::retaliation_receipt_page;
 use crate::reporter_session::Reporter;
 use crate::{AppError, AppState};
 
@@ -257,10 +260,8 @@ pub async fn report_retaliation(
         Ok(report) => report,
         Err(errors) => return again(&state, lang, &reporter, field_messages(lang, &errors)).await,
     };
-    state
-        .store
-        .add_retaliation_report(&reporter.case_id, &report, &reporter.case_key, Utc::now())
-        .await
-        .map_err(intake_failure)?;
-    Ok(back_to_case(lang))
+    match report_retaliation_on_case(&state, &reporter, &report).await? {
+        (_, Some(linked)) => Ok(retaliation_receipt_page(lang, &linked, true)),
+        (_, None) => Ok(back_to_case(lang)),
+    }
 }
