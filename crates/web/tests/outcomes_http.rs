@@ -419,6 +419,73 @@ async fn a_retaliation_report_becomes_a_linked_case_at_the_superior(backend: Bac
         .await;
     assert_eq!(mine["retaliation_reports"][0]["what_happened"], told);
     assert_eq!(mine["rewards"], json!([]));
+
+    // The same from the follow-up page, without JavaScript: the new receipt is
+    // shown once.
+    let login = app
+        .client
+        .get(app.url("/follow-up"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let opened = app
+        .client
+        .post(app.url("/follow-up"))
+        .form(&[
+            ("csrf_token", hidden(&login, "csrf_token")),
+            ("receipt", reporter.receipt.clone()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(opened.status(), 303);
+    let page = app
+        .client
+        .get(app.url("/follow-up/case"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"retaliation-goes-up\""));
+    let sent = app
+        .client
+        .post(app.url("/follow-up/retaliation"))
+        .form(&[
+            ("csrf_token", hidden(&page, "csrf_token")),
+            (
+                "what_happened",
+                "Bị hạ bậc thi đua QuaTrangWeb6120".to_owned(),
+            ),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 200);
+    let shown = sent.text().await.unwrap();
+    assert_eq!(
+        element_text(&shown, "receipt")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count(),
+        16
+    );
+    let second = element_text(&shown, "tracking-number");
+    let second = w.case_id(&w.superior, &second).await;
+    let (_, detail) = w
+        .superior
+        .get(app, &format!("/api/v1/cases/{second}"))
+        .await;
+    assert!(
+        detail["content"]
+            .as_str()
+            .unwrap()
+            .contains("QuaTrangWeb6120")
+    );
     w.stop().await;
 }
 

@@ -263,6 +263,7 @@ impl Store {
 
     /// The head's decision on a proposal of this case; once. Audited as
     /// `case.reward_decided` (no note).
+    #[allow(clippy::too_many_arguments)]
     pub async fn decide_reward(
         &self,
         actor: &UserId,

@@ -18,7 +18,7 @@ use crate::case_access::case_visibility;
 use crate::intake_form::SubmitFailure;
 use crate::outcomes::{
     ColleagueDraft, linked_case_json, name_accused_unit, report_retaliation_as_colleague,
-    retaliation_list_allowed, visible_linked_cases,
+    visible_linked_cases, visible_retaliation_cases,
 };
 use crate::staff_session::Staff;
 use crate::{AppError, AppState};
@@ -70,22 +70,8 @@ pub async fn report(
 /// The retaliation cases the caller's unit handles (as the superior) or oversees
 /// (as the party inspection committee): their public facts only.
 pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<Value>, AppError> {
-    if !retaliation_list_allowed(&staff) {
-        return Err(AppError::Forbidden);
-    }
-    let rows = state
-        .store
-        .retaliation_cases_for_unit(&staff.user.unit_id)
-        .await?;
     let mut cases = Vec::new();
-    for row in rows {
-        // The handling unit's members, and heads and oversight of the committee.
-        if case_visibility(&state, &staff, row.summary.id.as_str())
-            .await
-            .is_err()
-        {
-            continue;
-        }
+    for row in visible_retaliation_cases(&state, &staff).await? {
         cases.push(json!({
             "id": row.summary.id.as_str(),
             "tracking_number": row.summary.tracking_number.as_str(),

@@ -9,12 +9,11 @@ use axum::response::Response;
 
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
-use crate::case_access::case_visibility;
+use crate::AppState;
 use crate::language::Language;
-use crate::outcomes::retaliation_list_allowed;
+use crate::outcomes::visible_retaliation_cases;
 use crate::pages::render_page;
 use crate::staff_session::Staff;
-use crate::{AppError, AppState};
 
 /// One retaliation case.
 pub struct Row {
@@ -42,22 +41,11 @@ pub async fn show(
     lang: Language,
     staff: Staff,
 ) -> Result<Response, PageError> {
-    if !retaliation_list_allowed(&staff) {
-        return Err(PageError::new(AppError::Forbidden, lang));
-    }
-    let rows = state
-        .store
-        .retaliation_cases_for_unit(&staff.user.unit_id)
-        .await
-        .map_err(page(lang))?;
     let mut cases = Vec::new();
-    for row in rows {
-        if case_visibility(&state, &staff, row.summary.id.as_str())
-            .await
-            .is_err()
-        {
-            continue;
-        }
+    for row in visible_retaliation_cases(&state, &staff)
+        .await
+        .map_err(page(lang))?
+    {
         let accused_unit = state
             .store
             .unit_by_id(&row.link.accused_unit_id)

@@ -5,7 +5,7 @@
 use khien_domain::accounts::{Role, UnitCode};
 use khien_store::accounts::Unit;
 use khien_store::intake::CaseId;
-use khien_store::outcomes::LinkedCase;
+use khien_store::outcomes::{LinkedCase, RetaliationCaseRow};
 
 use super::outcome_failure::outcome_failure;
 use super::retaliation_routing::retaliation_target;
@@ -36,6 +36,31 @@ pub async fn visible_linked_cases(
 /// unit's members), and oversight (the party inspection committee).
 pub fn retaliation_list_allowed(staff: &Staff) -> bool {
     crate::case_access::works_on_cases(staff) || staff.has_role(Role::Oversight)
+}
+
+/// The retaliation cases the staff member's unit handles or oversees, those
+/// they may see; 403 for those who neither work on cases nor oversee.
+pub async fn visible_retaliation_cases(
+    state: &AppState,
+    staff: &Staff,
+) -> Result<Vec<RetaliationCaseRow>, AppError> {
+    if !retaliation_list_allowed(staff) {
+        return Err(AppError::Forbidden);
+    }
+    let mut visible = Vec::new();
+    for row in state
+        .store
+        .retaliation_cases_for_unit(&staff.user.unit_id)
+        .await?
+    {
+        if case_visibility(state, staff, row.summary.id.as_str())
+            .await
+            .is_ok()
+        {
+            visible.push(row);
+        }
+    }
+    Ok(visible)
 }
 
 /// What naming the accused unit did.

@@ -14,7 +14,9 @@ mod reward_actions;
 
 pub use event_follow_up::{follow_recorded_event, sync_outcome_records};
 pub use false_report_actions::{decide_false_report, false_report_reviews, recommend_handling};
-pub use linked_cases::{name_accused_unit, retaliation_list_allowed, visible_linked_cases};
+pub use linked_cases::{
+    name_accused_unit, retaliation_list_allowed, visible_linked_cases, visible_retaliation_cases,
+};
 pub use outcome_failure::outcome_failure;
 pub use outcomes_json::{
     linked_case_json, publication_json, reporter_reward_json, review_json, reward_json,
