@@ -143,6 +143,9 @@ fn a_message() -> Value {
 fn a_protection_request() -> Value {
     json!({"persons": ["self"], "interests": ["job"], "situation": "Bị đe dọa.", "urgent": false})
 }
+fn a_malformed_id_number() -> Value {
+    json!({"id_number": "12", "full_name": "Nguyễn Văn A"})
+}
 fn a_retaliation_report() -> Value {
     json!({"what_happened": "Bị điều chuyển.", "when": "03/2026"})
 }
@@ -279,6 +282,13 @@ fn matrix() -> Vec<Row> {
             Form("old_password=wrong-wrong-wrong&new_password=another%20long%20password%2099"),
             console(400),
         ),
+        row(get.clone(), "/staff/profile/id-number", None, console(200)),
+        row(
+            post.clone(),
+            "/staff/profile/id-number",
+            Form("id_number=12&full_name=x"),
+            console(400),
+        ),
         row(get.clone(), "/staff/recover", None, Same(200)),
         row(
             post.clone(),
@@ -376,6 +386,12 @@ fn matrix() -> Vec<Row> {
             "/api/v1/auth/recover",
             Json(unknown_recovery),
             Same(401),
+        ),
+        row(
+            Method::PUT,
+            "/api/v1/me/id-number",
+            Json(a_malformed_id_number),
+            api(400),
         ),
         row(get.clone(), "/api/v1/units", None, api(200)),
         row(
@@ -524,6 +540,28 @@ fn matrix() -> Vec<Row> {
             CaseMember {
                 member: 404,
                 oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/routing",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/linked",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 200,
                 others: 404,
                 anonymous: 401,
             },

@@ -4,6 +4,7 @@
 
 pub mod account_error;
 pub mod auth;
+pub mod case_routing;
 mod case_views;
 pub mod cases;
 mod incoming_body;
@@ -12,6 +13,7 @@ mod message_json;
 pub mod openapi;
 mod report_json;
 pub mod reports;
+pub mod staff_identity;
 pub mod units;
 pub mod user_view;
 pub mod users;

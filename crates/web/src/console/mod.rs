@@ -4,6 +4,7 @@ pub mod admin_units;
 pub mod admin_users;
 pub mod cases;
 pub mod home;
+pub mod id_number;
 pub mod intake;
 pub mod login;
 mod nav_links;
