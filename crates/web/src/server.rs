@@ -95,6 +95,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::password::show).post(console::password::submit),
         ),
         (
+            "/staff/profile/id-number",
+            get(console::id_number::show).post(console::id_number::submit),
+        ),
+        (
             "/staff/recover",
             get(console::recover::show).post(console::recover::submit),
         ),
@@ -125,6 +129,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/auth/me", get(api::auth::me)),
         ("/api/v1/auth/password", post(api::auth::change_password)),
         ("/api/v1/auth/recover", post(api::auth::recover)),
+        (
+            "/api/v1/me/id-number",
+            put(api::staff_identity::put_id_number),
+        ),
         ("/api/v1/units", get(api::units::list).post(api::units::add)),
         (
             "/api/v1/reports",
@@ -182,6 +190,11 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(api::alerts::acknowledge),
         ),
         ("/api/v1/alerts/{id}/review", post(api::alerts::review)),
+        (
+            "/api/v1/cases/{id}/routing",
+            get(api::case_routing::routing),
+        ),
+        ("/api/v1/cases/{id}/linked", get(api::case_routing::linked)),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
         (
             "/api/v1/users/{username}/disable",

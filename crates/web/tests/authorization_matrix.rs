@@ -168,6 +168,9 @@ fn empty_intake() -> Value {
 fn malformed_receipt() -> Value {
     json!({"receipt": "12"})
 }
+fn a_malformed_id_number() -> Value {
+    json!({"id_number": "12", "full_name": "Nguyễn Văn A"})
+}
 fn an_email() -> Value {
     json!({"email": "can.bo@thanhtra.gov.vn"})
 }
@@ -253,6 +256,13 @@ fn matrix() -> Vec<Row> {
             Same(400),
         ),
         row(get.clone(), "/staff", None, console(200)),
+        row(get.clone(), "/staff/profile/id-number", None, console(200)),
+        row(
+            post.clone(),
+            "/staff/profile/id-number",
+            Form("id_number=12&full_name=x"),
+            console(400),
+        ),
         row(
             get.clone(),
             "/staff/inbox",
@@ -477,6 +487,12 @@ fn matrix() -> Vec<Row> {
             Same(401),
         ),
         row(get.clone(), "/api/v1/auth/me", None, api(200)),
+        row(
+            Method::PUT,
+            "/api/v1/me/id-number",
+            Json(a_malformed_id_number),
+            api(400),
+        ),
         row(get.clone(), "/api/v1/notifications", None, api(200)),
         // Nobody has a notification with a case's id.
         row(
@@ -629,6 +645,28 @@ fn matrix() -> Vec<Row> {
         ),
         // Closing a case nothing has ended is refused by the fold (409), after
         // the visibility and role checks.
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/routing",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/linked",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 200,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
         row(
             post.clone(),
             "/api/v1/cases/{id}/actions",

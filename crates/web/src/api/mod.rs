@@ -5,6 +5,7 @@
 pub mod account_error;
 pub mod alerts;
 pub mod auth;
+pub mod case_routing;
 mod case_views;
 pub mod cases;
 pub mod hr_actions;
@@ -15,6 +16,7 @@ pub mod notifications;
 pub mod openapi;
 mod report_json;
 pub mod reports;
+pub mod staff_identity;
 pub mod units;
 pub mod user_view;
 pub mod users;

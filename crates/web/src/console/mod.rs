@@ -8,6 +8,7 @@ mod case_workflow_view;
 pub mod cases;
 pub mod home;
 pub mod hr_actions;
+pub mod id_number;
 pub mod intake;
 pub mod login;
 mod nav_links;
