@@ -17,6 +17,7 @@ pub mod blobs;
 pub mod calendar_files;
 pub mod data_dir;
 mod database_url;
+pub mod disclosure;
 mod error;
 pub mod intake;
 pub mod protection;

@@ -11,7 +11,7 @@ mod protected_interest;
 mod protected_person;
 mod protection_request;
 mod retaliation_report;
-mod text;
+pub(crate) mod text;
 
 pub use protected_interest::ProtectedInterest;
 pub use protected_person::ProtectedPerson;

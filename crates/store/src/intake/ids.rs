@@ -44,3 +44,4 @@ macro_rules! intake_id {
 intake_id!(CaseId, "a case");
 intake_id!(MessageId, "a message in a case");
 intake_id!(AttachmentId, "an attachment");
+intake_id!(IdentityRequestId, "a request to see a reporter's identity");

@@ -1,0 +1,45 @@
+//! A request's own key: it encrypts what the requester and the custodians
+//! write, and is sealed to each of them, so the server alone reads none of it.
+
+use khien_vault::sealed_box::{PublicKey, SecretKey, open_sealed_key, seal_key_to};
+use khien_vault::symmetric::DataKey;
+use sqlx::Row;
+
+use super::{DisclosureError, labels};
+use crate::Connection;
+use crate::accounts::UserId;
+use crate::intake::IdentityRequestId;
+
+/// Seals a request's key to one holder.
+pub(crate) fn seal_request_key(
+    request: &IdentityRequestId,
+    holder: &UserId,
+    public_key: &PublicKey,
+    key: &DataKey,
+) -> Vec<u8> {
+    seal_key_to(public_key, key, &labels::request_key(request, holder))
+}
+
+/// Opens a request's key as one of its holders; [`DisclosureError::NotFound`]
+/// when it was not sealed to them (they are not party to the request).
+pub(crate) async fn open_request_key(
+    connection: &mut Connection,
+    request: &IdentityRequestId,
+    holder: &UserId,
+    holder_key: &SecretKey,
+) -> Result<DataKey, DisclosureError> {
+    let sealed: Vec<u8> = sqlx::query(
+        "SELECT sealed FROM identity_request_key_seals WHERE request_id = $1 AND holder_id = $2",
+    )
+    .bind(request.as_str())
+    .bind(holder.as_str())
+    .fetch_optional(&mut *connection)
+    .await?
+    .ok_or(DisclosureError::NotFound)?
+    .try_get("sealed")?;
+    Ok(open_sealed_key(
+        holder_key,
+        &sealed,
+        &labels::request_key(request, holder),
+    )?)
+}
