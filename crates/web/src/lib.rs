@@ -14,6 +14,7 @@ mod case_access;
 mod case_messages;
 mod console;
 mod cookie_value;
+mod disclosure_access;
 mod form_cookie;
 mod health;
 mod intake_form;
@@ -38,5 +39,8 @@ mod vietnam_time;
 pub use app_error::AppError;
 pub use login_throttle::{DEFAULT_ALLOWED_FAILURES, LoginThrottle};
 pub use server::{route_paths, router, serve};
-pub use startup::{Access, Application, OpenedStore, ServerSettings, StartupError, open_store};
+pub use startup::{
+    Access, Application, DEFAULT_IDENTITY_REQUEST_LIFETIME, OpenedStore, ServerSettings,
+    StartupError, open_store,
+};
 pub use state::AppState;

@@ -47,7 +47,12 @@ pub struct ServerSettings {
     /// Anonymous requests (receipts tried, reports sent) per source in ten minutes
     /// before each further one is delayed.
     pub anonymous_requests_before_slowdown: u32,
+    /// How long a request to see a reporter's identity stays usable.
+    pub identity_request_lifetime: Duration,
 }
+
+/// The default lifetime of a request to see a reporter's identity: 7 days.
+pub const DEFAULT_IDENTITY_REQUEST_LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// Why the server could not start; each says what to fix.
 #[derive(Debug, thiserror::Error)]
@@ -212,6 +217,10 @@ impl Application {
                 submission_slowdown: Arc::new(SourceSlowdown::new(
                     settings.anonymous_requests_before_slowdown,
                 )),
+                identity_request_lifetime: chrono::Duration::from_std(
+                    settings.identity_request_lifetime,
+                )
+                .unwrap_or(chrono::Duration::days(7)),
             },
             _lock: opened.lock,
         })

@@ -6,6 +6,8 @@ pub mod account_error;
 pub mod auth;
 mod case_views;
 pub mod cases;
+pub mod identity_custody;
+pub mod identity_requests;
 mod incoming_body;
 pub mod json_body;
 mod message_json;

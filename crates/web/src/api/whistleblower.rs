@@ -23,6 +23,7 @@ use super::message_json::receive_message;
 use crate::attachment_download::send_attachment;
 use crate::case_messages::post_message;
 use crate::intake_form::intake_failure;
+use crate::portal::disclosures::disclosures_json;
 use crate::portal::follow_up::{ReceiptRefusal, open_with_receipt};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME};
 use crate::{AppError, AppState};
@@ -87,9 +88,7 @@ pub async fn report(
     body["messages"] = json!(messages.iter().map(message_json).collect::<Vec<_>>());
     body["attachments"] = json!(attachments.iter().map(attachment_json).collect::<Vec<_>>());
     add_protection_json(&state, &mut body, &reporter.case_id, &reporter.case_key).await?;
-    // Identity disclosures: none can happen yet (the custodian approval flow is
-    // not built), so the list is honestly empty.
-    body["disclosures"] = json!([]);
+    body["disclosures"] = disclosures_json(&state, &reporter.case_id).await?;
     Ok(Json(body))
 }
 

@@ -2,8 +2,10 @@
 
 pub mod admin_units;
 pub mod admin_users;
+pub mod case_identity;
 pub mod cases;
 pub mod home;
+pub mod identity_requests;
 pub mod intake;
 pub mod login;
 mod nav_links;

@@ -13,6 +13,8 @@ pub struct NavLinks {
     pub works_on_cases: bool,
     /// Recording hotline calls, letters and in-person reports.
     pub is_intake: bool,
+    /// Requests to see reporters' identities, to decide on.
+    pub is_custodian: bool,
 }
 
 impl NavLinks {
@@ -22,6 +24,7 @@ impl NavLinks {
             is_admin: staff.has_role(Role::Admin),
             works_on_cases: works_on_cases(staff),
             is_intake: staff.has_role(Role::Intake),
+            is_custodian: staff.has_role(Role::Custodian),
         }
     }
 }
