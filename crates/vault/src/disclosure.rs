@@ -103,7 +103,7 @@ pub fn open_disclosed_identity_key(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case_keys::{CaseKeys, CaseRecipients, Holder, seal_case};
+    use crate::test_custodians::{Custodians, split_case};
 
     struct Case {
         identity_key: DataKey,
@@ -112,43 +112,12 @@ mod tests {
     }
 
     fn case(n: usize, k: usize) -> Case {
-        let keys = CaseKeys::generate();
-        let custodians: Vec<(String, SecretKey)> = (0..n)
-            .map(|i| (format!("custodian-{i}"), SecretKey::generate()))
-            .collect();
-        let publics: Vec<PublicKey> = custodians.iter().map(|(_, key)| key.public_key()).collect();
-        let holders: Vec<Holder<'_>> = custodians
-            .iter()
-            .zip(&publics)
-            .map(|((id, _), public_key)| Holder { id, public_key })
-            .collect();
-        let unit = SecretKey::generate().public_key();
-        let sealed = seal_case(
-            "case-1",
-            &keys,
-            &CaseRecipients {
-                unit: Holder {
-                    id: "u",
-                    public_key: &unit,
-                },
-                intake: Holder {
-                    id: "u",
-                    public_key: &unit,
-                },
-                custodians: &holders,
-                threshold: k,
-            },
-            &DataKey::generate(),
-        )
-        .unwrap();
+        let people = Custodians::new("custodian", n);
+        let (identity_key, sealed) = split_case("case-1", &people, k);
         Case {
-            identity_key: DataKey::from_bytes(keys.identity_key().expose_secret()),
-            sealed: sealed
-                .shares
-                .into_iter()
-                .map(|share| share.sealed)
-                .collect(),
-            custodians,
+            identity_key,
+            sealed,
+            custodians: people.ids.into_iter().zip(people.keys).collect(),
         }
     }
 

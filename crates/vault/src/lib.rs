@@ -73,3 +73,5 @@ pub mod staff_login;
 pub mod stream;
 pub mod submission_proof;
 pub mod symmetric;
+#[cfg(test)]
+mod test_custodians;

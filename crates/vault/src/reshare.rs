@@ -215,79 +215,18 @@ fn read_bundle(bundle: &[u8]) -> Option<(&str, Vec<&[u8]>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case_keys::{CaseKeys, CaseRecipients, seal_case};
-    use crate::sealed_box::PublicKey;
     use crate::shares::combine_shares;
-    use crate::symmetric::DataKey;
-
-    struct People {
-        ids: Vec<String>,
-        keys: Vec<SecretKey>,
-        publics: Vec<PublicKey>,
-    }
-
-    impl People {
-        fn new(prefix: &str, n: usize) -> Self {
-            let keys: Vec<SecretKey> = (0..n).map(|_| SecretKey::generate()).collect();
-            Self {
-                ids: (0..n).map(|i| format!("{prefix}-{i}")).collect(),
-                publics: keys.iter().map(SecretKey::public_key).collect(),
-                keys,
-            }
-        }
-
-        fn holders(&self) -> Vec<Holder<'_>> {
-            self.ids
-                .iter()
-                .zip(&self.publics)
-                .map(|(id, public_key)| Holder { id, public_key })
-                .collect()
-        }
-    }
-
-    /// A case split k-of-n at intake: the identity key and each custodian's sealed share.
-    fn intake(case_id: &str, custodians: &People, k: usize) -> (DataKey, Vec<Vec<u8>>) {
-        let keys = CaseKeys::generate();
-        let unit = SecretKey::generate().public_key();
-        let holders = custodians.holders();
-        let sealed = seal_case(
-            case_id,
-            &keys,
-            &CaseRecipients {
-                unit: Holder {
-                    id: "u",
-                    public_key: &unit,
-                },
-                intake: Holder {
-                    id: "u",
-                    public_key: &unit,
-                },
-                custodians: &holders,
-                threshold: k,
-            },
-            &DataKey::generate(),
-        )
-        .unwrap();
-        let identity_key = DataKey::from_bytes(keys.identity_key().expose_secret());
-        (
-            identity_key,
-            sealed
-                .shares
-                .into_iter()
-                .map(|share| share.sealed)
-                .collect(),
-        )
-    }
+    use crate::test_custodians::{Custodians, split_case};
 
     /// Runs a round with the given old holders contributing; returns each new
     /// custodian's bundle.
     fn reshare(
         case_id: &str,
         round_id: &str,
-        old: &People,
+        old: &Custodians,
         old_sealed: &[Vec<u8>],
         contributors: &[usize],
-        new: &People,
+        new: &Custodians,
         new_k: usize,
     ) -> Vec<Vec<u8>> {
         let holders = new.holders();
@@ -318,7 +257,7 @@ mod tests {
 
     fn opened(
         case_id: &str,
-        people: &People,
+        people: &Custodians,
         sealed: &[Vec<u8>],
         who: &[usize],
     ) -> Vec<IdentityShare> {
@@ -331,9 +270,9 @@ mod tests {
 
     #[test]
     fn any_k_new_custodians_rebuild_the_same_key_and_k_minus_one_do_not() {
-        let old = People::new("old", 3);
-        let (key, old_sealed) = intake("case-1", &old, 2);
-        let new = People::new("new", 4);
+        let old = Custodians::new("old", 3);
+        let (key, old_sealed) = split_case("case-1", &old, 2);
+        let new = Custodians::new("new", 4);
         let bundles = reshare("case-1", "round-1", &old, &old_sealed, &[0, 2], &new, 3);
         for who in [[0, 1, 2], [1, 2, 3], [0, 1, 3], [0, 2, 3]] {
             let shares = opened("case-1", &new, &bundles, &who);
@@ -348,23 +287,18 @@ mod tests {
 
     #[test]
     fn a_removed_custodians_old_share_does_not_combine_with_new_ones() {
-        let old = People::new("old", 3);
-        let (key, old_sealed) = intake("case-2", &old, 2);
+        let old = Custodians::new("old", 3);
+        let (key, old_sealed) = split_case("case-2", &old, 2);
         // Custodian 1 leaves; 0 and 2 stay and a newcomer joins: the new set is
         // old-0, old-2, newcomer, re-shared by 0 and 2.
-        let new = People {
-            ids: vec![old.ids[0].clone(), old.ids[2].clone(), "newcomer".into()],
-            keys: vec![
+        let new = Custodians::with_keys(
+            vec![old.ids[0].clone(), old.ids[2].clone(), "newcomer".into()],
+            vec![
                 SecretKey::from_bytes(&old.keys[0].to_bytes()),
                 SecretKey::from_bytes(&old.keys[2].to_bytes()),
                 SecretKey::generate(),
             ],
-            publics: vec![],
-        };
-        let new = People {
-            publics: new.keys.iter().map(SecretKey::public_key).collect(),
-            ..new
-        };
+        );
         let bundles = reshare("case-2", "round-2", &old, &old_sealed, &[0, 2], &new, 2);
         // The newcomer and a stayer open it.
         let shares = opened("case-2", &new, &bundles, &[2, 0]);
@@ -381,20 +315,20 @@ mod tests {
 
     #[test]
     fn rounds_chain_and_a_custodian_can_rejoin() {
-        let first = People::new("a", 2);
-        let (key, sealed) = intake("case-3", &first, 2);
-        let second = People::new("b", 3);
+        let first = Custodians::new("a", 2);
+        let (key, sealed) = split_case("case-3", &first, 2);
+        let second = Custodians::new("b", 3);
         let bundles = reshare("case-3", "r1", &first, &sealed, &[0, 1], &second, 2);
-        let third = People::new("c", 2);
+        let third = Custodians::new("c", 2);
         let again = reshare("case-3", "r2", &second, &bundles, &[2, 0], &third, 2);
         assert!(combine_shares(&opened("case-3", &third, &again, &[0, 1])).unwrap() == key);
     }
 
     #[test]
     fn parts_are_bound_to_case_round_and_recipient() {
-        let old = People::new("old", 2);
-        let (_, old_sealed) = intake("case-4", &old, 2);
-        let new = People::new("new", 2);
+        let old = Custodians::new("old", 2);
+        let (_, old_sealed) = split_case("case-4", &old, 2);
+        let new = Custodians::new("new", 2);
         let bundles = reshare("case-4", "round", &old, &old_sealed, &[0, 1], &new, 2);
         // Another recipient's key, another case, a relabelled round: nothing opens.
         assert_eq!(
@@ -416,9 +350,9 @@ mod tests {
 
     #[test]
     fn too_few_or_duplicated_parts_are_refused() {
-        let old = People::new("old", 3);
-        let (_, old_sealed) = intake("case-6", &old, 2);
-        let new = People::new("new", 2);
+        let old = Custodians::new("old", 3);
+        let (_, old_sealed) = split_case("case-6", &old, 2);
+        let new = Custodians::new("new", 2);
         let one = reshare("case-6", "r", &old, &old_sealed, &[1], &new, 2);
         assert!(matches!(
             open_identity_share("case-6", &new.ids[0], &new.keys[0], &one[0]),
@@ -454,9 +388,9 @@ mod tests {
 
     #[test]
     fn a_contribution_needs_sane_parameters() {
-        let old = People::new("old", 2);
-        let (_, old_sealed) = intake("case-7", &old, 2);
-        let new = People::new("new", 2);
+        let old = Custodians::new("old", 2);
+        let (_, old_sealed) = split_case("case-7", &old, 2);
+        let new = Custodians::new("new", 2);
         let holders = new.holders();
         for k in [0, 3] {
             let round = ReshareRound {

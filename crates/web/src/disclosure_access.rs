@@ -5,10 +5,13 @@
 //! officers ask; custodians decide; only the requester opens, and only with
 //! enough approvals (until then, 403 with [`NOT_APPROVED_MESSAGE`]).
 
+use chrono::{DateTime, Utc};
 use khien_domain::accounts::Role;
-use khien_domain::disclosure::LegalReason;
-use khien_store::disclosure::{DisclosureError, REQUESTER_ROLES, RequestStatus};
-use khien_store::intake::{CaseId, CaseSummary};
+use khien_domain::disclosure::{IdentityRequestText, LegalReason};
+use khien_store::disclosure::{
+    DisclosureError, NewIdentityRequest, REQUESTER_ROLES, RequestStatus,
+};
+use khien_store::intake::{CaseId, CaseSummary, IdentityRequestId};
 use serde_json::{Value, json};
 
 use crate::staff_session::Staff;
@@ -45,6 +48,41 @@ pub async fn case_of_own_unit(
 /// Whether the staff member may ask to see identities.
 pub fn may_request(staff: &Staff) -> bool {
     REQUESTER_ROLES.iter().any(|role| staff.has_role(*role))
+}
+
+/// The case, if the staff member may ask about its reporter: `NotFound`
+/// outside their unit, `Forbidden` without a requester role.
+pub async fn requester_case(
+    state: &AppState,
+    staff: &Staff,
+    case_id: &str,
+) -> Result<CaseSummary, AppError> {
+    let summary = case_of_own_unit(state, staff, case_id).await?;
+    if !may_request(staff) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(summary)
+}
+
+/// Records the staff member's request; it expires after the configured lifetime.
+pub async fn ask_for_identity(
+    state: &AppState,
+    staff: &Staff,
+    case: &CaseSummary,
+    text: &IdentityRequestText,
+    now: DateTime<Utc>,
+) -> Result<IdentityRequestId, AppError> {
+    state
+        .store
+        .request_identity(NewIdentityRequest {
+            case_id: &case.id,
+            requester: &staff.user.id,
+            text,
+            now,
+            lifetime: state.identity_request_lifetime,
+        })
+        .await
+        .map_err(disclosure_failure)
 }
 
 /// Custodians only.

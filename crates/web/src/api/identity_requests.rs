@@ -10,8 +10,7 @@ use chrono::Utc;
 use khien_domain::disclosure::{CustodianReason, IdentityRequestText};
 use khien_domain::intake::{FieldErrors, ReporterIdentities, ReporterIdentity};
 use khien_store::disclosure::{
-    CustodianDecision, CustodianQueueItem, Decision, DisclosureError, NewIdentityRequest,
-    RequesterView,
+    CustodianDecision, CustodianQueueItem, Decision, DisclosureError, RequesterView,
 };
 use khien_store::intake::IdentityRequestId;
 use serde::Deserialize;
@@ -19,8 +18,8 @@ use serde_json::{Value, json};
 
 use super::json_body::ApiJson;
 use crate::disclosure_access::{
-    case_of_own_unit, disclosure_failure, may_request, not_approved_message, reason_json,
-    require_custodian, role_json, status_json,
+    ask_for_identity, case_of_own_unit, disclosure_failure, not_approved_message, reason_json,
+    requester_case, require_custodian, role_json, status_json,
 };
 use crate::staff_session::Staff;
 use crate::{AppError, AppState};
@@ -49,24 +48,11 @@ pub async fn create(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<RequestBody>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
-    let summary = case_of_own_unit(&state, &staff, &id).await?;
-    if !may_request(&staff) {
-        return Err(AppError::Forbidden);
-    }
+    let summary = requester_case(&state, &staff, &id).await?;
     let text = IdentityRequestText::parse(&body.legal_reason, &body.details, &body.purpose)
         .map_err(invalid)?;
     let now = Utc::now();
-    let request_id = state
-        .store
-        .request_identity(NewIdentityRequest {
-            case_id: &summary.id,
-            requester: &staff.user.id,
-            text: &text,
-            now,
-            lifetime: state.identity_request_lifetime,
-        })
-        .await
-        .map_err(disclosure_failure)?;
+    let request_id = ask_for_identity(&state, &staff, &summary, &text, now).await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use khien_domain::disclosure::{IdentityRequestText, LegalReason};
 use khien_domain::intake::{ReporterIdentities, ReporterIdentity};
-use khien_store::disclosure::{DisclosureError, NewIdentityRequest, RequestStatus};
+use khien_store::disclosure::{DisclosureError, RequestStatus};
 use khien_store::intake::CaseSummary;
 use serde::Deserialize;
 
@@ -18,7 +18,7 @@ use super::identity_requests::{RequestCard, request_card};
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use crate::disclosure_access::{
-    NOT_APPROVED_EN, NOT_APPROVED_VI, case_of_own_unit, disclosure_failure, may_request,
+    NOT_APPROVED_EN, NOT_APPROVED_VI, ask_for_identity, disclosure_failure, requester_case,
 };
 use crate::language::Language;
 use crate::pages::render_page;
@@ -124,19 +124,6 @@ fn identity_lines(lang: Language, people: &ReporterIdentities) -> Vec<Vec<(&'sta
         .chain(&people.co_reporters)
         .map(|person| person_lines(lang, person))
         .collect()
-}
-
-/// The case of the caller's unit, if they may ask about its reporter.
-async fn requester_case(
-    state: &AppState,
-    staff: &Staff,
-    id: &str,
-) -> Result<CaseSummary, AppError> {
-    let summary = case_of_own_unit(state, staff, id).await?;
-    if !may_request(staff) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(summary)
 }
 
 /// The page: the requester's requests for this case and the request form.
@@ -257,18 +244,7 @@ async fn make_request(
             return identity_page(state, lang, staff, summary, status, shown).await;
         }
     };
-    match state
-        .store
-        .request_identity(NewIdentityRequest {
-            case_id: &summary.id,
-            requester: &staff.user.id,
-            text: &text,
-            now: Utc::now(),
-            lifetime: state.identity_request_lifetime,
-        })
-        .await
-        .map_err(disclosure_failure)
-    {
+    match ask_for_identity(state, staff, summary, &text, Utc::now()).await {
         Ok(_) => Ok((
             StatusCode::SEE_OTHER,
             [(
