@@ -75,6 +75,16 @@ impl Session {
         )
     }
 
+    /// A custodian approves or refuses a request, with a reason.
+    async fn decide(&self, app: &TestApp, request: &str, decision: &str) -> (u16, Value) {
+        self.post(
+            app,
+            &format!("/api/v1/identity-requests/{request}/{decision}"),
+            a_reason(),
+        )
+        .await
+    }
+
     async fn page(&self, app: &TestApp, path: &str) -> (u16, String) {
         let response = self.client.get(app.url(path)).send().await.unwrap();
         (response.status().as_u16(), response.text().await.unwrap())
@@ -415,21 +425,9 @@ async fn refusal_and_expiry_block_it(backend: Backend) {
     // Refused by one custodian: closed for the others, and opens nothing.
     let (_, refused) = ask().await;
     let refused = refused["id"].as_str().unwrap().to_owned();
-    let (status, answer) = unit.custodians[1]
-        .post(
-            &app,
-            &format!("/api/v1/identity-requests/{refused}/refuse"),
-            a_reason(),
-        )
-        .await;
+    let (status, answer) = unit.custodians[1].decide(&app, &refused, "refuse").await;
     assert_eq!((status, answer["approved"].as_bool()), (200, Some(false)));
-    let (status, closed) = unit.custodians[0]
-        .post(
-            &app,
-            &format!("/api/v1/identity-requests/{refused}/approve"),
-            a_reason(),
-        )
-        .await;
+    let (status, closed) = unit.custodians[0].decide(&app, &refused, "approve").await;
     assert_eq!(status, 409);
     assert!(
         closed["error"]
@@ -442,26 +440,14 @@ async fn refusal_and_expiry_block_it(backend: Backend) {
     let (_, approved) = ask().await;
     let approved = approved["id"].as_str().unwrap().to_owned();
     for custodian in [&unit.custodians[0], &unit.custodians[2]] {
-        let (status, _) = custodian
-            .post(
-                &app,
-                &format!("/api/v1/identity-requests/{approved}/approve"),
-                a_reason(),
-            )
-            .await;
+        let (status, _) = custodian.decide(&app, &approved, "approve").await;
         assert_eq!(status, 200);
     }
     assert_eq!(unit.handler.get(&app, &identity_path).await.0, 200);
 
     tokio::time::sleep(lifetime + Duration::from_millis(500)).await;
     assert_eq!(unit.handler.get(&app, &identity_path).await.0, 403);
-    let (status, expired) = unit.custodians[0]
-        .post(
-            &app,
-            &format!("/api/v1/identity-requests/{waiting}/approve"),
-            a_reason(),
-        )
-        .await;
+    let (status, expired) = unit.custodians[0].decide(&app, &waiting, "approve").await;
     assert_eq!(status, 409);
     assert!(expired["error"].as_str().unwrap().contains("hết hạn"));
     let (_, queue) = unit.custodians[2]

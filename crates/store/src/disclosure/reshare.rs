@@ -80,7 +80,7 @@ impl Store {
     ) -> Result<Vec<PendingReshare>, DisclosureError> {
         let mut connection = self.reader().acquire().await.map_err(StoreError::from)?;
         let mut pending = Vec::new();
-        for (case_id, tracking_number) in cases_held_by(&mut connection, custodian).await? {
+        for (case_id, tracking_number) in cases_due(&mut connection, custodian).await? {
             let Some(target) = reshare_target(&mut connection, &case_id).await? else {
                 continue;
             };
@@ -121,7 +121,7 @@ impl Store {
     ) -> Result<ReshareOutcome, DisclosureError> {
         let cases = {
             let mut connection = self.reader().acquire().await.map_err(StoreError::from)?;
-            cases_held_by(&mut connection, custodian).await?
+            cases_due(&mut connection, custodian).await?
         };
         let mut outcome = ReshareOutcome::default();
         for (case_id, _) in cases {
@@ -268,29 +268,50 @@ struct Round {
     contributions: i64,
 }
 
-/// The cases this custodian holds a live share of, newest first.
-async fn cases_held_by(
+/// The cases this custodian holds a live share of whose holders are not (or no
+/// longer) exactly the enabled custodians of the case's unit with the keys their
+/// shares were sealed to, newest first — one query, so a page that shows them
+/// costs nothing when no re-share is due. [`reshare_target`] decides for good.
+async fn cases_due(
     connection: &mut Connection,
     custodian: &UserId,
 ) -> Result<Vec<(CaseId, TrackingNumber)>, DisclosureError> {
-    sqlx::query(
-        "SELECT s.case_id, c.tracking_number FROM identity_seals s \
-         JOIN cases c ON c.id = s.case_id WHERE s.holder_kind = 'custodian' \
-         AND s.holder_id = $1 AND s.sealed IS NOT NULL ORDER BY c.received_at DESC, c.id",
+    let rows = sqlx::query(
+        "SELECT s.case_id, c.tracking_number, \
+         (SELECT COUNT(*) FROM identity_seals h WHERE h.case_id = s.case_id \
+          AND h.holder_kind = 'custodian' AND h.sealed IS NOT NULL) AS holders, \
+         (SELECT COUNT(*) FROM identity_seals h JOIN users u ON u.id = h.holder_id \
+          JOIN user_roles r ON r.user_id = u.id AND r.role = $2 \
+          WHERE h.case_id = s.case_id AND h.holder_kind = 'custodian' AND h.sealed IS NOT NULL \
+          AND u.unit_id = c.unit_id AND u.disabled_at IS NULL \
+          AND (h.sealed_to IS NULL OR h.sealed_to = u.public_key)) AS in_step, \
+         (SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = $2 \
+          WHERE u.unit_id = c.unit_id AND u.disabled_at IS NULL) AS custodians \
+         FROM identity_seals s JOIN cases c ON c.id = s.case_id \
+         WHERE s.holder_kind = 'custodian' AND s.holder_id = $1 AND s.sealed IS NOT NULL \
+         ORDER BY c.received_at DESC, c.id",
     )
     .bind(custodian.as_str())
+    .bind(Role::Custodian.as_str())
     .fetch_all(&mut *connection)
-    .await?
-    .into_iter()
-    .map(|row| {
+    .await?;
+    let max = i64::try_from(khien_vault::shares::MAX_SHARES).unwrap_or(i64::MAX);
+    let mut due = Vec::new();
+    for row in rows {
+        let holders: i64 = row.try_get("holders")?;
+        let in_step: i64 = row.try_get("in_step")?;
+        let custodians: i64 = row.try_get::<i64, _>("custodians")?.min(max);
+        if custodians == 0 || (holders == in_step && in_step == custodians) {
+            continue;
+        }
         let tracking: String = row.try_get("tracking_number")?;
-        Ok((
+        due.push((
             CaseId::from_column(row.try_get("case_id")?),
             TrackingNumber::parse(&tracking)
                 .ok_or_else(|| StoreError::Corrupt("cases.tracking_number".into()))?,
-        ))
-    })
-    .collect()
+        ));
+    }
+    Ok(due)
 }
 
 /// The custodians the case's shares should move to, or `None` when the live
