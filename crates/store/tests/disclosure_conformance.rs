@@ -484,7 +484,7 @@ async fn k_approvals_open_the_identity_for_the_requester_only(backend: Backend) 
         f.store
             .open_disclosed_identity(&case_id, &handler.id, &other_handler.key, Utc::now())
             .await,
-        Err(DisclosureError::Vault(VaultError::DecryptionFailed))
+        Err(DisclosureError::RequesterChanged)
     ));
 
     // The requester's view: approved, 2 of 2, both reasons readable.
@@ -654,6 +654,26 @@ async fn requests_are_checked(backend: Backend) {
         .await,
         Err(DisclosureError::RequesterChanged)
     ));
+    // Requests sealed to the old keys drop out of the requester's list rather
+    // than breaking it; the custodians still list them.
+    assert!(
+        f.store
+            .identity_requests_of_requester(
+                &case_two,
+                &handler.id,
+                &SecretKey::generate(),
+                Utc::now()
+            )
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let listed = f
+        .store
+        .identity_requests_for_custodian(&custodians[1].id, &custodians[1].key, Utc::now())
+        .await
+        .unwrap();
+    assert!(listed.iter().any(|item| item.request.id == reset_request));
     // No custodian when the case arrived: no shares.
     f.unit("TTC").await;
     f.person("xuly.TTC", "TTC", &[Role::Intake, Role::Handler])

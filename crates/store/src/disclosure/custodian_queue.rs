@@ -10,7 +10,7 @@ use sqlx::Row;
 use super::DisclosureError;
 use super::decisions::Decision;
 use super::opening::{RequesterView, requester_view};
-use super::request_key::open_request_key;
+use super::request_key::open_request_key_for_listing;
 use crate::accounts::UserId;
 use crate::intake::{CaseId, IdentityRequestId};
 use crate::{Store, StoreError};
@@ -69,7 +69,12 @@ impl Store {
             let corrupt = |what: &str| StoreError::Corrupt(format!("identity request {what}"));
             let id = IdentityRequestId::from_column(row.try_get("id")?);
             let case_id = CaseId::from_column(row.try_get("case_id")?);
-            let key = open_request_key(&mut connection, &id, custodian, custodian_key).await?;
+            let Some(key) =
+                open_request_key_for_listing(&mut connection, &id, custodian, custodian_key)
+                    .await?
+            else {
+                continue;
+            };
             let my_decision: Option<String> = row.try_get("my_decision")?;
             items.push(CustodianQueueItem {
                 request: requester_view(&mut connection, &case_id, &row, id, &key, now).await?,

@@ -13,7 +13,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::decisions::{Decision, approvals_in_generation};
-use super::request_key::open_request_key;
+use super::request_key::open_request_key_for_listing;
 use super::{DisclosureError, RequestStatus, labels};
 use crate::accounts::UserId;
 use crate::audit::AuditRecord;
@@ -88,7 +88,12 @@ impl Store {
         let mut views = Vec::with_capacity(rows.len());
         for row in rows {
             let id = IdentityRequestId::from_column(row.try_get("id")?);
-            let key = open_request_key(&mut connection, &id, requester, requester_key).await?;
+            let Some(key) =
+                open_request_key_for_listing(&mut connection, &id, requester, requester_key)
+                    .await?
+            else {
+                continue;
+            };
             views.push(requester_view(&mut connection, case_id, &row, id, &key, now).await?);
         }
         Ok(views)
@@ -98,7 +103,8 @@ impl Store {
     /// approved and which has not expired: their private key opens the re-sealed
     /// shares, which rebuild the identity key. Audited as `case.identity_read`
     /// (`as: requester`, the request id). Anyone else, or before approval, or
-    /// after expiry: [`DisclosureError::NotApproved`].
+    /// after expiry: [`DisclosureError::NotApproved`]; a requester whose key
+    /// pair was replaced since: [`DisclosureError::RequesterChanged`].
     pub async fn open_disclosed_identity(
         &self,
         case_id: &CaseId,
@@ -108,7 +114,7 @@ impl Store {
     ) -> Result<DisclosedIdentity, DisclosureError> {
         let stamp = format_timestamp(now);
         let request = sqlx::query(
-            "SELECT id, approved_generation FROM identity_requests \
+            "SELECT id, approved_generation, requester_public_key FROM identity_requests \
              WHERE case_id = $1 AND requester_id = $2 AND approved_at IS NOT NULL \
              AND refused_at IS NULL AND expires_at > $3 ORDER BY approved_at DESC LIMIT 1",
         )
@@ -120,6 +126,11 @@ impl Store {
         .ok_or(DisclosureError::NotApproved)?;
         let request_id = IdentityRequestId::from_column(request.try_get("id")?);
         let generation: i64 = request.try_get("approved_generation")?;
+        // The shares were sealed to the key pair the requester had when asking.
+        let pinned: Vec<u8> = request.try_get("requester_public_key")?;
+        if pinned != requester_key.public_key().to_bytes() {
+            return Err(DisclosureError::RequesterChanged);
+        }
         let approvals = sqlx::query(
             "SELECT custodian_id, resealed_share FROM identity_request_decisions \
              WHERE request_id = $1 AND decision = 'approved' AND share_generation = $2 \

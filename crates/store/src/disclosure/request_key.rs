@@ -1,6 +1,7 @@
 //! A request's own key: it encrypts what the requester and the custodians
 //! write, and is sealed to each of them, so the server alone reads none of it.
 
+use khien_vault::error::VaultError;
 use khien_vault::sealed_box::{PublicKey, SecretKey, open_sealed_key, seal_key_to};
 use khien_vault::symmetric::DataKey;
 use sqlx::Row;
@@ -21,7 +22,9 @@ pub(crate) fn seal_request_key(
 }
 
 /// Opens a request's key as one of its holders; [`DisclosureError::NotFound`]
-/// when it was not sealed to them (they are not party to the request).
+/// when it was not sealed to them (they are not party to the request), and
+/// [`DisclosureError::RequesterChanged`] when it was sealed to a key pair of
+/// theirs that has since been replaced (an administrator's reset).
 pub(crate) async fn open_request_key(
     connection: &mut Connection,
     request: &IdentityRequestId,
@@ -37,9 +40,25 @@ pub(crate) async fn open_request_key(
     .await?
     .ok_or(DisclosureError::NotFound)?
     .try_get("sealed")?;
-    Ok(open_sealed_key(
-        holder_key,
-        &sealed,
-        &labels::request_key(request, holder),
-    )?)
+    open_sealed_key(holder_key, &sealed, &labels::request_key(request, holder)).map_err(|error| {
+        match error {
+            VaultError::DecryptionFailed => DisclosureError::RequesterChanged,
+            other => DisclosureError::Vault(other),
+        }
+    })
+}
+
+/// Like [`open_request_key`], for listings: a request whose key was sealed to
+/// a key pair since replaced is left out (`None`) rather than failing the list.
+pub(crate) async fn open_request_key_for_listing(
+    connection: &mut Connection,
+    request: &IdentityRequestId,
+    holder: &UserId,
+    holder_key: &SecretKey,
+) -> Result<Option<DataKey>, DisclosureError> {
+    match open_request_key(connection, request, holder, holder_key).await {
+        Ok(key) => Ok(Some(key)),
+        Err(DisclosureError::RequesterChanged) => Ok(None),
+        Err(other) => Err(other),
+    }
 }

@@ -18,8 +18,8 @@ use serde_json::{Value, json};
 
 use super::json_body::ApiJson;
 use crate::disclosure_access::{
-    ask_for_identity, case_of_own_unit, disclosure_failure, not_approved_message, reason_json,
-    requester_case, require_custodian, role_json, status_json,
+    ask_for_identity, case_of_own_unit, disclosure_failure, may_request, not_approved_message,
+    reason_json, requester_case, require_custodian, role_json, status_json,
 };
 use crate::staff_session::Staff;
 use crate::{AppError, AppState};
@@ -71,6 +71,18 @@ pub async fn open(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let summary = case_of_own_unit(&state, &staff, &id).await?;
+    let not_yet = || {
+        (
+            StatusCode::FORBIDDEN,
+            Json(json!({ "error": not_approved_message() })),
+        )
+            .into_response()
+    };
+    // Someone who no longer holds a requester role opens nothing, even with an
+    // approval given before.
+    if !may_request(&staff) {
+        return Ok(not_yet());
+    }
     let key = staff.private_key()?;
     match state
         .store
@@ -82,11 +94,7 @@ pub async fn open(
             "identity": identity_json(&opened.identities),
         }))
         .into_response()),
-        Err(DisclosureError::NotApproved) => Ok((
-            StatusCode::FORBIDDEN,
-            Json(json!({ "error": not_approved_message() })),
-        )
-            .into_response()),
+        Err(DisclosureError::NotApproved) => Ok(not_yet()),
         Err(other) => Err(disclosure_failure(other)),
     }
 }
