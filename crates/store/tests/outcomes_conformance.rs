@@ -77,6 +77,7 @@ async fn a_retaliation_case_is_stored_with_its_link_both_ways(backend: Backend) 
                 author: Author::Reporter,
                 limits: AttachmentLimits::default(),
                 now: Utc::now(),
+                accused_indexes: Vec::new(),
             },
             &f.blobs,
             &link,

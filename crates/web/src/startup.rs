@@ -52,7 +52,12 @@ pub struct ServerSettings {
     pub reminders: ReminderSettings,
     /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
     pub reward_base_salary_vnd: u64,
+    /// How long a request to see a reporter's identity stays usable.
+    pub identity_request_lifetime: Duration,
 }
+
+/// The default lifetime of a request to see a reporter's identity: 7 days.
+pub const DEFAULT_IDENTITY_REQUEST_LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// Why the server could not start; each says what to fix.
 #[derive(Debug, thiserror::Error)]
@@ -219,6 +224,10 @@ impl Application {
                     settings.anonymous_requests_before_slowdown,
                 )),
                 reward_base_salary_vnd: settings.reward_base_salary_vnd,
+                identity_request_lifetime: chrono::Duration::from_std(
+                    settings.identity_request_lifetime,
+                )
+                .unwrap_or(chrono::Duration::days(7)),
             },
             _lock: opened.lock,
             reminders: settings.reminders.clone(),

@@ -4,96 +4,67 @@
 //! The accused unit cannot judge its own retaliation, so the report goes one level
 //! up (heads answer to their superiors for retaliation, Directive 27-CT/TW). The
 //! party inspection committee (Ủy ban Kiểm tra) oversees retaliation by party
-//! members, so the nearest one sees the case as an oversight body does.
+//! members, so the nearest one — found as routing finds it for party-rule
+//! violations ([`crate::routing`]) — sees the case as an oversight body does.
+
+use std::hash::Hash;
 
 use crate::accounts::UnitKind;
-
-/// One unit of the organisation tree, as routing needs it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnitNode<'a> {
-    /// Its id.
-    pub id: &'a str,
-    /// Its kind.
-    pub kind: UnitKind,
-    /// The unit above it.
-    pub parent: Option<&'a str>,
-}
+use crate::routing::referral::{Nearest, nearest};
+use crate::routing::{OrgTree, OrgUnit};
 
 /// Where a retaliation case goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RetaliationRoute<'a> {
+pub struct RetaliationRoute<'a, Id> {
     /// The unit that handles it: the accused unit's superior; with no superior, the
     /// party inspection committee. `None`: the tree has neither, and the default
     /// intake unit must take it (if it is not the accused unit itself).
-    pub handling_unit: Option<&'a str>,
-    /// The party inspection committee that sees it, if the tree has one.
-    pub inspection_unit: Option<&'a str>,
+    pub handling_unit: Option<&'a OrgUnit<Id>>,
+    /// The party inspection committee that sees it, if the tree has one (never the
+    /// accused unit itself).
+    pub inspection_unit: Option<&'a OrgUnit<Id>>,
 }
 
-/// Routes a retaliation report against `accused` (a unit id) over `units`. `None`
-/// when `accused` is not among them.
-///
-/// The inspection committee is the nearest one: a party inspection unit directly
-/// under the accused unit or one of its ancestors (a party committee's own
-/// committee); failing that, the single one under a root of the tree, as in a
-/// province where the state and party trees are separate (UBND … / Tỉnh ủy →
-/// Ủy ban Kiểm tra). Several candidates at the top and none nearer: none is
-/// chosen, rather than the wrong one.
-pub fn route_retaliation<'a>(
-    accused: &str,
-    units: &'a [UnitNode<'a>],
-) -> Option<RetaliationRoute<'a>> {
-    let find = |id: &str| units.iter().find(|unit| unit.id == id);
-    let accused = find(accused)?;
-    let inspection_under = |parent: &str| {
-        units.iter().find(|unit| {
-            unit.kind == crate::accounts::UnitKind::PartyInspection
-                && unit.parent == Some(parent)
-                && unit.id != accused.id
-        })
-    };
-
-    let mut inspection = None;
-    let mut cursor = Some(accused);
-    // The tree has no cycles (parents exist before children), but a bound keeps a
-    // corrupt one from looping.
-    for _ in 0..=units.len() {
-        let Some(unit) = cursor else { break };
-        if let Some(found) = inspection_under(unit.id) {
-            inspection = Some(found.id);
-            break;
-        }
-        cursor = unit.parent.and_then(find);
+/// Routes a retaliation report against `accused`; `None` when `accused` is not
+/// in the tree.
+pub fn route_retaliation<'a, Id: Clone + Eq + Hash>(
+    tree: &'a OrgTree<Id>,
+    accused: &Id,
+) -> Option<RetaliationRoute<'a, Id>> {
+    tree.get(accused)?;
+    let inspection_unit = match nearest(tree, Some(accused), UnitKind::PartyInspection) {
+        Nearest::InBranch(unit) | Nearest::Elsewhere(unit) => Some(unit),
+        Nearest::None => None,
     }
-    if inspection.is_none() {
-        let at_the_top: Vec<&UnitNode<'_>> = units
-            .iter()
-            .filter(|unit| {
-                unit.kind == UnitKind::PartyInspection
-                    && unit.id != accused.id
-                    && unit
-                        .parent
-                        .is_none_or(|parent| find(parent).is_some_and(|p| p.parent.is_none()))
-            })
-            .collect();
-        if let [only] = at_the_top.as_slice() {
-            inspection = Some(only.id);
-        }
-    }
-    let handling_unit = accused.parent.or(inspection);
+    .filter(|unit| &unit.id != accused);
     Some(RetaliationRoute {
-        handling_unit,
-        inspection_unit: inspection,
+        handling_unit: tree.parent(accused).or(inspection_unit),
+        inspection_unit,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::accounts::{UnitCode, UnitName};
+
+    fn unit(
+        id: &'static str,
+        kind: UnitKind,
+        parent: Option<&'static str>,
+    ) -> OrgUnit<&'static str> {
+        OrgUnit {
+            id,
+            code: UnitCode::parse(id).unwrap(),
+            name: UnitName::parse(&format!("Đơn vị {id}")).unwrap(),
+            kind,
+            parent,
+            head_position: None,
+        }
+    }
 
     /// The demo province: a party tree and a state tree side by side.
-    fn province() -> Vec<UnitNode<'static>> {
-        let unit = |id, kind, parent| UnitNode { id, kind, parent };
+    fn province() -> Vec<OrgUnit<&'static str>> {
         vec![
             unit("TU", UnitKind::PartyCommittee, None),
             unit("UBKT-TU", UnitKind::PartyInspection, Some("TU")),
@@ -106,74 +77,54 @@ mod tests {
         ]
     }
 
+    fn ids<'a>(route: RetaliationRoute<'a, &'static str>) -> (Option<&'a str>, Option<&'a str>) {
+        (
+            route.handling_unit.map(|unit| unit.id),
+            route.inspection_unit.map(|unit| unit.id),
+        )
+    }
+
     #[test]
     fn a_department_is_judged_by_its_superior_under_the_provincial_committee() {
-        let units = province();
-        let route = route_retaliation("SO-TC", &units).unwrap();
-        assert_eq!(route.handling_unit, Some("UBND"));
-        assert_eq!(route.inspection_unit, Some("UBKT-TU"));
-        let route = route_retaliation("PHONG", &units).unwrap();
-        assert_eq!(route.handling_unit, Some("SO-TC"));
-        assert_eq!(route.inspection_unit, Some("UBKT-TU"));
+        let tree = OrgTree::new(province());
+        let route = route_retaliation(&tree, &"SO-TC").unwrap();
+        assert_eq!(ids(route), (Some("UBND"), Some("UBKT-TU")));
+        let route = route_retaliation(&tree, &"PHONG").unwrap();
+        assert_eq!(ids(route), (Some("SO-TC"), Some("UBKT-TU")));
     }
 
     #[test]
     fn a_party_committee_is_seen_by_its_own_inspection_committee() {
         let mut units = province();
-        units.push(UnitNode {
-            id: "DU-SO",
-            kind: UnitKind::PartyCommittee,
-            parent: Some("TU"),
-        });
-        units.push(UnitNode {
-            id: "UBKT-DU",
-            kind: UnitKind::PartyInspection,
-            parent: Some("DU-SO"),
-        });
-        let route = route_retaliation("DU-SO", &units).unwrap();
-        assert_eq!(route.handling_unit, Some("TU"));
-        assert_eq!(route.inspection_unit, Some("UBKT-DU"));
+        units.push(unit("DU-SO", UnitKind::PartyCommittee, Some("TU")));
+        units.push(unit("UBKT-DU", UnitKind::PartyInspection, Some("DU-SO")));
+        let tree = OrgTree::new(units);
+        let route = route_retaliation(&tree, &"DU-SO").unwrap();
+        assert_eq!(ids(route), (Some("TU"), Some("UBKT-DU")));
     }
 
     #[test]
     fn a_root_goes_to_the_inspection_committee_or_to_nobody() {
-        let units = province();
-        let route = route_retaliation("UBND", &units).unwrap();
-        assert_eq!(route.handling_unit, Some("UBKT-TU"));
-        let without: Vec<UnitNode<'_>> = units
-            .iter()
-            .copied()
-            .filter(|unit| unit.kind != UnitKind::PartyInspection)
-            .collect();
-        let route = route_retaliation("UBND", &without).unwrap();
-        assert_eq!(route.handling_unit, None);
-        assert_eq!(route.inspection_unit, None);
-        assert_eq!(
-            route_retaliation("SO-TC", &without).unwrap().handling_unit,
-            Some("UBND")
+        let tree = OrgTree::new(province());
+        let route = route_retaliation(&tree, &"UBND").unwrap();
+        assert_eq!(ids(route), (Some("UBKT-TU"), Some("UBKT-TU")));
+        let without = OrgTree::new(
+            province()
+                .into_iter()
+                .filter(|unit| unit.kind != UnitKind::PartyInspection)
+                .collect(),
         );
-        assert!(route_retaliation("NOWHERE", &units).is_none());
-    }
-
-    #[test]
-    fn two_committees_at_the_top_and_none_nearer_choose_none() {
-        let mut units = province();
-        units.push(UnitNode {
-            id: "UBKT-2",
-            kind: UnitKind::PartyInspection,
-            parent: None,
-        });
-        assert_eq!(
-            route_retaliation("SO-TC", &units).unwrap().inspection_unit,
-            None
-        );
+        let route = route_retaliation(&without, &"UBND").unwrap();
+        assert_eq!(ids(route), (None, None));
+        let route = route_retaliation(&without, &"SO-TC").unwrap();
+        assert_eq!(ids(route), (Some("UBND"), None));
+        assert!(route_retaliation(&tree, &"NOWHERE").is_none());
     }
 
     #[test]
     fn the_committee_accused_is_not_its_own_overseer() {
-        let units = province();
-        let route = route_retaliation("UBKT-TU", &units).unwrap();
-        assert_eq!(route.handling_unit, Some("TU"));
-        assert_eq!(route.inspection_unit, None);
+        let tree = OrgTree::new(province());
+        let route = route_retaliation(&tree, &"UBKT-TU").unwrap();
+        assert_eq!(ids(route), (Some("TU"), None));
     }
 }

@@ -9,7 +9,6 @@
 //!
 //! Types holding what a reporter wrote have no `Debug`: they must never reach a log.
 
-mod national_id_number;
 mod protected_id_number;
 mod protected_interest;
 mod protected_person;
@@ -17,7 +16,7 @@ mod protection_request;
 mod retaliation_report;
 pub(crate) mod text;
 
-pub use national_id_number::NationalIdNumber;
+pub use crate::accounts::NationalIdNumber;
 pub use protected_id_number::{ID_NUMBERS_MAX, IdNumberDraft, ProtectedIdNumber};
 pub use protected_interest::ProtectedInterest;
 pub use protected_person::ProtectedPerson;

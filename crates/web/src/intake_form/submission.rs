@@ -14,6 +14,8 @@ use khien_store::outcomes::NewRetaliationLink;
 use khien_vault::case_keys::issue_receipt;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::organisation_tree::organisation_tree;
+use crate::person_indexes::accused_indexes;
 use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
 
@@ -126,6 +128,15 @@ pub async fn submit_linked(
             return Err(SubmitFailure::Invalid(all));
         }
     };
+    // Only a person named with an organisation is indexed; most reports need
+    // no look at the tree.
+    let accused = &report.content().accused;
+    let accused_indexes = if accused.iter().any(|person| person.organisation.is_some()) {
+        let tree = organisation_tree(state).await?;
+        accused_indexes(&state.server_secret, &tree, accused)
+    } else {
+        Vec::new()
+    };
     let secret = state.server_secret.clone();
     let params = state.kdf_params;
     let issued = state
@@ -153,6 +164,7 @@ pub async fn submit_linked(
             author,
             limits: task_state.attachment_limits,
             now: Utc::now(),
+            accused_indexes,
         };
         let result = match &link {
             Some(link) => {

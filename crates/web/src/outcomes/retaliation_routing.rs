@@ -2,9 +2,10 @@
 //! superior (khien_domain::outcomes::route_retaliation), or the default intake
 //! unit when the tree has no superior and no party inspection committee.
 
-use khien_domain::outcomes::{UnitNode, route_retaliation};
+use khien_domain::outcomes::route_retaliation;
 use khien_store::accounts::{Unit, UnitId};
 
+use crate::organisation_tree::organisation_tree;
 use crate::{AppError, AppState};
 
 /// The units a retaliation case goes to.
@@ -23,37 +24,23 @@ pub async fn retaliation_target(
     accused: &UnitId,
     last_resort: bool,
 ) -> Result<RetaliationTarget, AppError> {
-    let units = state.store.list_units().await?;
-    let nodes: Vec<UnitNode<'_>> = units
-        .iter()
-        .map(|entry| UnitNode {
-            id: entry.unit.id.as_str(),
-            kind: entry.unit.kind,
-            parent: entry.unit.parent_id.as_ref().map(UnitId::as_str),
-        })
-        .collect();
-    let route = route_retaliation(accused.as_str(), &nodes).ok_or(AppError::NotFound)?;
-    let find = |id: &str| {
-        units
-            .iter()
-            .find(|entry| entry.unit.id.as_str() == id)
-            .map(|entry| entry.unit.clone())
-    };
-    let inspection = route.inspection_unit.and_then(find).map(|unit| unit.id);
-    let handling = match route.handling_unit.and_then(find) {
-        Some(unit) => Some(unit),
+    let tree = organisation_tree(state).await?;
+    let route = route_retaliation(&tree, accused).ok_or(AppError::NotFound)?;
+    let inspection = route.inspection_unit.map(|unit| unit.id.clone());
+    let handling_id = match route.handling_unit {
+        Some(unit) => Some(unit.id.clone()),
         None => {
             let fallback = state
                 .store
                 .resolve_intake_unit(None)
                 .await
                 .map_err(|_| AppError::NotReady)?;
-            if &fallback == accused && !last_resort {
-                None
-            } else {
-                find(fallback.as_str())
-            }
+            (&fallback != accused || last_resort).then_some(fallback)
         }
+    };
+    let handling = match handling_id {
+        Some(id) => state.store.unit_by_id(&id).await?,
+        None => None,
     };
     Ok(RetaliationTarget {
         handling,
