@@ -265,6 +265,38 @@ impl World {
     }
 }
 
+/// The reporter's follow-up page, opened with their receipt in `app.client`.
+async fn follow_up_page(app: &TestApp, receipt: &str) -> String {
+    let login = app
+        .client
+        .get(app.url("/follow-up"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let opened = app
+        .client
+        .post(app.url("/follow-up"))
+        .form(&[
+            ("csrf_token", hidden(&login, "csrf_token")),
+            ("receipt", receipt.to_owned()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(opened.status(), 303);
+    app.client
+        .get(app.url("/follow-up/case"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 async fn unit_id(app: &TestApp, code: &str) -> String {
     sqlx::query("SELECT id FROM units WHERE code = $1")
         .bind(code)
@@ -422,35 +454,7 @@ async fn a_retaliation_report_becomes_a_linked_case_at_the_superior(backend: Bac
 
     // The same from the follow-up page, without JavaScript: the new receipt is
     // shown once.
-    let login = app
-        .client
-        .get(app.url("/follow-up"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let opened = app
-        .client
-        .post(app.url("/follow-up"))
-        .form(&[
-            ("csrf_token", hidden(&login, "csrf_token")),
-            ("receipt", reporter.receipt.clone()),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(opened.status(), 303);
-    let page = app
-        .client
-        .get(app.url("/follow-up/case"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = follow_up_page(app, &reporter.receipt).await;
     assert!(page.contains("id=\"retaliation-goes-up\""));
     let sent = app
         .client
@@ -1016,35 +1020,7 @@ async fn rewards_need_a_right_denunciation_and_the_reporters_answer(backend: Bac
         .await;
     assert_eq!(status, 303);
     assert_eq!(location, format!("/staff/cases/{case}#outcomes"));
-    let login = app
-        .client
-        .get(app.url("/follow-up"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let opened = app
-        .client
-        .post(app.url("/follow-up"))
-        .form(&[
-            ("csrf_token", hidden(&login, "csrf_token")),
-            ("receipt", reporter.receipt.clone()),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(opened.status(), 303);
-    let page = app
-        .client
-        .get(app.url("/follow-up/case"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = follow_up_page(app, &reporter.receipt).await;
     assert!(page.contains(&format!("/follow-up/rewards/{second}/response")));
     let declined = app
         .client

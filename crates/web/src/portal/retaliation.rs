@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::console::page_error::PageError;
 use crate::form_cookie;
-use crate::intake_form::{SubmitFailure, Submitted};
+use crate::intake_form::{SubmitFailure, Submitted, unit_choices};
 use crate::language::Language;
 use crate::outcomes::{ColleagueDraft, report_retaliation_as_colleague};
 use crate::pages::render_page;
@@ -40,18 +40,7 @@ async fn form_page(
     form: ColleagueDraft,
     errors: &[ReportFieldError],
 ) -> Result<Response, AppError> {
-    let units = state
-        .store
-        .list_units()
-        .await?
-        .into_iter()
-        .map(|entry| {
-            (
-                entry.unit.code.as_str().to_owned(),
-                format!("{}{}", "— ".repeat(entry.depth), entry.unit.name.as_str()),
-            )
-        })
-        .collect();
+    let units = unit_choices(state).await?;
     let (token, cookie) = form_cookie::issue();
     let mut response = render_page(
         status,
