@@ -113,7 +113,7 @@ async fn a_retaliation_case_is_stored_with_its_link_both_ways(backend: Backend) 
     assert_eq!(from_original[0].relation, LinkRelation::RetaliationReport);
     assert_eq!(from_original[0].summary.id, linked.case_id);
     let from_linked = f.store.linked_cases(&linked.case_id).await.unwrap();
-    assert_eq!(from_linked[0].relation, LinkRelation::RetaliationAgainst);
+    assert_eq!(from_linked[0].relation, LinkRelation::OriginalCase);
     assert_eq!(from_linked[0].summary.id, original);
     assert!(f.store.retaliation_link(&original).await.unwrap().is_none());
     let superior_cases = f

@@ -82,7 +82,7 @@ pub enum LinkRelation {
     /// The linked case is a report of retaliation about this one.
     RetaliationReport,
     /// The linked case is the one this retaliation report is about.
-    RetaliationAgainst,
+    OriginalCase,
 }
 
 impl LinkRelation {
@@ -90,7 +90,7 @@ impl LinkRelation {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::RetaliationReport => "retaliation_report",
-            Self::RetaliationAgainst => "original_case",
+            Self::OriginalCase => "original_case",
         }
     }
 }
@@ -247,7 +247,7 @@ impl Store {
                     relation: if relation == "report" {
                         LinkRelation::RetaliationReport
                     } else {
-                        LinkRelation::RetaliationAgainst
+                        LinkRelation::OriginalCase
                     },
                     summary: CaseSummary::from_row(row)?,
                 })

@@ -105,7 +105,7 @@ pub async fn outcomes_view(
                     "Phản ánh trả thù, trù dập liên quan đến hồ sơ này",
                     "A report of retaliation about this case",
                 ),
-                LinkRelation::RetaliationAgainst => lang.pick(
+                LinkRelation::OriginalCase => lang.pick(
                     "Hồ sơ tố cáo mà phản ánh trả thù này liên quan",
                     "The case this retaliation report is about",
                 ),
