@@ -23,6 +23,7 @@
 mod append;
 mod clock;
 mod clock_context;
+mod documents;
 mod history;
 mod inbox_filter;
 mod workflow_error;
@@ -30,6 +31,7 @@ mod workflow_error;
 pub use append::{NewCaseEvent, RecordedEvent};
 pub use clock::{CaseClock, FoldedCase};
 pub use clock_context::ClockContext;
+pub use documents::{DocumentId, DocumentInfo, IssueError, NewDocument};
 pub use history::StoredEvent;
 pub use inbox_filter::InboxFilter;
 pub use workflow_error::WorkflowError;
