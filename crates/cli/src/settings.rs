@@ -32,6 +32,8 @@ pub struct FileSettings {
     pub anonymous_requests_before_slowdown: Option<u32>,
     /// Log filter, e.g. `info` or `khien_web=debug,info`.
     pub log: Option<String>,
+    /// The place name on official documents ("Phú Thọ"); default: the unit's name.
+    pub document_place: Option<String>,
 }
 
 /// Values from the command line (absent when not given).
@@ -62,6 +64,8 @@ pub struct Settings {
     pub anonymous_requests_before_slowdown: u32,
     /// Log filter.
     pub log: String,
+    /// The place name on official documents; `None`: the issuing unit's name.
+    pub document_place: Option<String>,
 }
 
 /// Why the configuration could not be read.
@@ -213,6 +217,11 @@ pub fn resolve(
         .or(file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_owned());
 
+    let document_place = env("KHIEN_DOCUMENT_PLACE")
+        .or(file.document_place)
+        .map(|place| place.trim().to_owned())
+        .filter(|place| !place.is_empty());
+
     Ok(Settings {
         data_dir,
         database_url,
@@ -221,6 +230,7 @@ pub fn resolve(
         max_attachment_bytes: max_attachment_mib.saturating_mul(1024 * 1024),
         anonymous_requests_before_slowdown,
         log,
+        document_place,
     })
 }
 
@@ -247,6 +257,7 @@ impl Settings {
             login_failures_per_source: khien_web::DEFAULT_ALLOWED_FAILURES,
             max_attachment_bytes: self.max_attachment_bytes,
             anonymous_requests_before_slowdown: self.anonymous_requests_before_slowdown,
+            document_place: self.document_place.clone(),
         }
     }
 }
@@ -389,6 +400,32 @@ mod tests {
         )
         .unwrap_err();
         assert!(error.to_string().contains("at least 1"), "{error}");
+    }
+
+    #[test]
+    fn the_document_place_comes_from_the_environment_or_the_file() {
+        let from_file = FileSettings {
+            document_place: Some("Phú Thọ".into()),
+            ..FileSettings::default()
+        };
+        let settings = resolve(Some(from_file), &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.document_place.as_deref(), Some("Phú Thọ"));
+        assert_eq!(
+            settings.server_settings().document_place.as_deref(),
+            Some("Phú Thọ")
+        );
+        let settings = resolve(
+            Some(FileSettings {
+                document_place: Some("Phú Thọ".into()),
+                ..FileSettings::default()
+            }),
+            &env_of(&[("KHIEN_DOCUMENT_PLACE", "Việt Trì")]),
+            &FlagSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(settings.document_place.as_deref(), Some("Việt Trì"));
+        let settings = resolve(None, &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.document_place, None, "default: the unit's name");
     }
 
     #[test]

@@ -75,6 +75,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::cases::attachment),
         ),
         (
+            "/staff/cases/{id}/documents",
+            post(console::case_documents::issue),
+        ),
+        (
+            "/staff/cases/{id}/documents/{doc_id}",
+            get(console::case_documents::download),
+        ),
+        (
             "/staff/intake",
             get(console::intake::show)
                 .post(console::intake::submit_form)
@@ -158,6 +166,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/api/v1/cases/{id}/attachments/{attachment_id}",
             get(api::cases::attachment),
+        ),
+        (
+            "/api/v1/cases/{id}/documents",
+            get(api::case_documents::list).post(api::case_documents::issue),
+        ),
+        (
+            "/api/v1/cases/{id}/documents/{doc_id}",
+            get(api::case_documents::download),
         ),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
         (

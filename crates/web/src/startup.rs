@@ -47,6 +47,9 @@ pub struct ServerSettings {
     /// Anonymous requests (receipts tried, reports sent) per source in ten minutes
     /// before each further one is delayed.
     pub anonymous_requests_before_slowdown: u32,
+    /// The place name of official documents' date line ("Phú Thọ, ngày …"); `None`
+    /// uses the issuing unit's name.
+    pub document_place: Option<String>,
 }
 
 /// Why the server could not start; each says what to fix.
@@ -212,6 +215,7 @@ impl Application {
                 submission_slowdown: Arc::new(SourceSlowdown::new(
                     settings.anonymous_requests_before_slowdown,
                 )),
+                document_place: settings.document_place.as_deref().map(Arc::from),
             },
             _lock: opened.lock,
         })

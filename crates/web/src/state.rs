@@ -40,4 +40,6 @@ pub struct AppState {
     pub receipt_slowdown: Arc<SourceSlowdown>,
     /// Slows repeated submissions from one source (in memory only).
     pub submission_slowdown: Arc<SourceSlowdown>,
+    /// The place name on official documents; `None`: the issuing unit's name.
+    pub document_place: Option<Arc<str>>,
 }

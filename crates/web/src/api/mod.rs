@@ -4,6 +4,7 @@
 
 pub mod account_error;
 pub mod auth;
+pub mod case_documents;
 mod case_views;
 pub mod cases;
 mod incoming_body;

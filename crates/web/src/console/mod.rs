@@ -3,6 +3,8 @@
 pub mod admin_units;
 pub mod admin_users;
 pub mod case_actions;
+pub mod case_documents;
+mod case_documents_view;
 mod case_workflow_view;
 pub mod cases;
 pub mod home;
