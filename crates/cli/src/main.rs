@@ -8,6 +8,7 @@ mod cli_args;
 mod demo_command;
 mod logging;
 mod migrate_command;
+mod reminder_settings;
 mod serve_command;
 mod settings;
 mod shutdown_signal;

@@ -9,6 +9,9 @@ use std::time::Duration;
 use khien_store::DatabaseUrl;
 use khien_vault::kdf::KdfParams;
 use khien_web::ServerSettings;
+use khien_web::reminders::ReminderSettings;
+
+use crate::reminder_settings::resolve_reminders;
 use serde::Deserialize;
 
 use crate::cli_args::InstallationArgs;
@@ -34,6 +37,16 @@ pub struct FileSettings {
     pub log: Option<String>,
     /// The place name on official documents ("Phú Thọ"); default: the unit's name.
     pub document_place: Option<String>,
+    /// Working days before a due date at which handlers are reminded, e.g. `"3,0"`.
+    pub reminder_points: Option<String>,
+    /// How often the reminder job runs, in seconds.
+    pub reminder_interval_seconds: Option<u64>,
+    /// SMTP relay for reminder emails (`smtp://host:25`, `smtps://host:465`).
+    pub smtp_url: Option<String>,
+    /// Sender address of reminder emails.
+    pub mail_from: Option<String>,
+    /// The console's public address, for links in emails.
+    pub public_url: Option<String>,
 }
 
 /// Values from the command line (absent when not given).
@@ -66,6 +79,8 @@ pub struct Settings {
     pub log: String,
     /// The place name on official documents; `None`: the issuing unit's name.
     pub document_place: Option<String>,
+    /// The reminder job.
+    pub reminders: ReminderSettings,
 }
 
 /// Why the configuration could not be read.
@@ -147,6 +162,7 @@ pub fn resolve(
     flags: &FlagSettings,
 ) -> Result<Settings, SettingsError> {
     let file = file.unwrap_or_default();
+    let reminders = resolve_reminders(&file, env)?;
 
     let data_dir = flags
         .data_dir
@@ -231,6 +247,7 @@ pub fn resolve(
         anonymous_requests_before_slowdown,
         log,
         document_place,
+        reminders,
     })
 }
 
@@ -258,6 +275,7 @@ impl Settings {
             max_attachment_bytes: self.max_attachment_bytes,
             anonymous_requests_before_slowdown: self.anonymous_requests_before_slowdown,
             document_place: self.document_place.clone(),
+            reminders: self.reminders.clone(),
         }
     }
 }

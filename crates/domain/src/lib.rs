@@ -9,5 +9,9 @@ pub mod case_file;
 pub mod intake;
 /// Protection of denouncers: requests for protection and reports of retaliation.
 pub mod protection;
+/// Routing by jurisdiction: the competent body for each accused, with its legal basis.
+pub mod routing;
 /// Statutory time limits as dated rule packs, and due-date computation.
 pub mod rules;
+/// The retaliation tripwire: adverse HR decisions, alerts and their review.
+pub mod tripwire;

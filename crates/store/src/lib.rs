@@ -15,6 +15,7 @@ pub mod audit;
 mod backend;
 pub mod blobs;
 pub mod calendar_files;
+pub mod conflict_of_interest;
 pub mod data_dir;
 mod database_url;
 mod error;
@@ -22,6 +23,7 @@ pub mod intake;
 pub mod protection;
 mod store;
 pub mod timestamp;
+pub mod tripwire;
 pub mod workflow;
 mod write_tx;
 

@@ -182,6 +182,7 @@ impl Fixture {
                     author,
                     limits: AttachmentLimits::default(),
                     now,
+                    accused_indexes: Vec::new(),
                 },
                 &self.blobs,
             )
@@ -614,6 +615,7 @@ async fn a_rejected_submission_leaves_no_rows_and_no_blob(backend: Backend) {
                 author: Author::Reporter,
                 limits,
                 now: Utc::now(),
+                accused_indexes: Vec::new(),
             },
             &f.blobs,
         )
@@ -641,6 +643,7 @@ async fn a_rejected_submission_leaves_no_rows_and_no_blob(backend: Backend) {
                 author: Author::Reporter,
                 limits: AttachmentLimits::default(),
                 now: Utc::now(),
+                accused_indexes: Vec::new(),
             },
             &f.blobs,
         )
@@ -918,7 +921,11 @@ async fn the_inbox_pages_newest_first_without_gaps(backend: Backend) {
     let mut cursor = None;
     let mut pages = 0;
     loop {
-        let page = f.store.unit_inbox(&unit, cursor.as_ref(), 2).await.unwrap();
+        let page = f
+            .store
+            .unit_inbox(&unit, &Default::default(), cursor.as_ref(), 2)
+            .await
+            .unwrap();
         pages += 1;
         assert!(page.cases.len() <= 2);
         seen.extend(page.cases.iter().map(|case| case.id.clone()));
@@ -933,10 +940,19 @@ async fn the_inbox_pages_newest_first_without_gaps(backend: Backend) {
     }
     assert_eq!(seen, expected);
     assert_eq!(pages, 3);
-    let page = f.store.unit_inbox(&other, None, 10).await.unwrap();
+    let page = f
+        .store
+        .unit_inbox(&other, &Default::default(), None, 10)
+        .await
+        .unwrap();
     assert_eq!(page.cases.len(), 1);
     assert!(page.next.is_none());
-    let summary = &f.store.unit_inbox(&unit, None, 1).await.unwrap().cases[0];
+    let summary = &f
+        .store
+        .unit_inbox(&unit, &Default::default(), None, 1)
+        .await
+        .unwrap()
+        .cases[0];
     assert_eq!(summary.channel, Channel::Letter);
     assert_eq!(summary.created_by.as_ref(), Some(&officer.id));
 }

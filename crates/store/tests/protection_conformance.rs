@@ -30,6 +30,7 @@ const RETALIATION: &str = "Bị cắt lương TraThuRieng3390";
 
 struct Fixture {
     store: Store,
+    secret: ServerSecret,
     case_id: CaseId,
     case_key: DataKey,
     _database: TestDatabase,
@@ -94,6 +95,7 @@ async fn fixture(backend: Backend) -> Fixture {
                 author: Author::Reporter,
                 limits: AttachmentLimits::default(),
                 now: Utc::now(),
+                accused_indexes: Vec::new(),
             },
             &blobs,
         )
@@ -111,6 +113,7 @@ async fn fixture(backend: Backend) -> Fixture {
     .unwrap();
     Fixture {
         store,
+        secret,
         case_id: submitted.case_id,
         case_key: access.case_key,
         _database: database,
@@ -149,6 +152,7 @@ fn request(urgent: bool) -> ProtectionRequest {
         &["life".into(), "health".into()],
         SITUATION,
         urgent,
+        &[],
     )
     .unwrap_or_else(|_| panic!("a valid request"))
 }
@@ -167,6 +171,7 @@ async fn requests_and_reports_are_stored_encrypted_and_read_back(backend: Backen
             &f.case_id,
             &request(true),
             &f.case_key,
+            &f.secret,
             at("2026-03-10T07:59:58Z"),
         )
         .await
@@ -176,6 +181,7 @@ async fn requests_and_reports_are_stored_encrypted_and_read_back(backend: Backen
             &f.case_id,
             &request(false),
             &f.case_key,
+            &f.secret,
             at("2026-03-10T09:12:00Z"),
         )
         .await
@@ -257,7 +263,7 @@ async fn a_wrong_key_writes_nothing_and_reads_nothing(backend: Backend) {
     let wrong = DataKey::generate();
     assert!(matches!(
         f.store
-            .add_protection_request(&f.case_id, &request(false), &wrong, Utc::now())
+            .add_protection_request(&f.case_id, &request(false), &wrong, &f.secret, Utc::now())
             .await,
         Err(IntakeError::WrongCaseKey)
     ));
@@ -272,7 +278,13 @@ async fn a_wrong_key_writes_nothing_and_reads_nothing(backend: Backend) {
     let unknown = CaseId::parse(&"0".repeat(32)).unwrap();
     assert!(matches!(
         f.store
-            .add_protection_request(&unknown, &request(false), &f.case_key, Utc::now())
+            .add_protection_request(
+                &unknown,
+                &request(false),
+                &f.case_key,
+                &f.secret,
+                Utc::now()
+            )
             .await,
         Err(IntakeError::NotFound)
     ));
@@ -286,7 +298,13 @@ async fn a_wrong_key_writes_nothing_and_reads_nothing(backend: Backend) {
 
     // A stored request does not open with another key.
     f.store
-        .add_protection_request(&f.case_id, &request(false), &f.case_key, Utc::now())
+        .add_protection_request(
+            &f.case_id,
+            &request(false),
+            &f.case_key,
+            &f.secret,
+            Utc::now(),
+        )
         .await
         .unwrap();
     assert!(

@@ -47,6 +47,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerSet
         max_attachment_bytes: 100 * 1024 * 1024,
         anonymous_requests_before_slowdown: 100_000,
         document_place: None,
+        reminders: Default::default(),
     };
     adjust(&mut settings);
     let application = Application::build(settings)

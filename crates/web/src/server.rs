@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, get, post, put};
 use tokio::net::TcpListener;
 
 use crate::{
@@ -89,8 +89,22 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
                 .layer(upload_limit()),
         ),
         (
+            "/staff/hr-actions",
+            get(console::hr_actions::show).post(console::hr_actions::submit),
+        ),
+        ("/staff/alerts", get(console::alerts::show)),
+        (
+            "/staff/alerts/{id}/acknowledge",
+            post(console::alerts::acknowledge),
+        ),
+        ("/staff/alerts/{id}/review", post(console::alerts::review)),
+        (
             "/staff/account/password",
             get(console::password::show).post(console::password::submit),
+        ),
+        (
+            "/staff/profile/id-number",
+            get(console::id_number::show).post(console::id_number::submit),
         ),
         (
             "/staff/recover",
@@ -123,6 +137,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/auth/me", get(api::auth::me)),
         ("/api/v1/auth/password", post(api::auth::change_password)),
         ("/api/v1/auth/recover", post(api::auth::recover)),
+        (
+            "/api/v1/me/id-number",
+            put(api::staff_identity::put_id_number),
+        ),
         ("/api/v1/units", get(api::units::list).post(api::units::add)),
         (
             "/api/v1/reports",
@@ -159,6 +177,12 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/cases", get(api::cases::list)),
         ("/api/v1/cases/{id}", get(api::cases::show)),
         ("/api/v1/cases/{id}/actions", post(api::cases::act)),
+        ("/api/v1/notifications", get(api::notifications::list)),
+        (
+            "/api/v1/notifications/{id}/read",
+            post(api::notifications::mark_read),
+        ),
+        ("/api/v1/me/email", put(api::notifications::set_email)),
         (
             "/api/v1/cases/{id}/messages",
             post(api::cases::add_message).layer(upload_limit()),
@@ -175,6 +199,18 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/api/v1/cases/{id}/documents/{doc_id}",
             get(api::case_documents::download),
         ),
+        ("/api/v1/hr-actions", post(api::hr_actions::create)),
+        ("/api/v1/alerts", get(api::alerts::list)),
+        (
+            "/api/v1/alerts/{id}/acknowledge",
+            post(api::alerts::acknowledge),
+        ),
+        ("/api/v1/alerts/{id}/review", post(api::alerts::review)),
+        (
+            "/api/v1/cases/{id}/routing",
+            get(api::case_routing::routing),
+        ),
+        ("/api/v1/cases/{id}/linked", get(api::case_routing::linked)),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
         (
             "/api/v1/users/{username}/disable",

@@ -21,6 +21,7 @@ use khien_store::blobs::{BlobStore, sweep_orphans};
 use khien_store::calendar_files::load_calendar;
 
 use crate::argon_pool::ArgonPool;
+use crate::reminders::{ReminderSettings, spawn_reminder_job};
 use crate::source_slowdown::SourceSlowdown;
 use crate::{AppState, LoginThrottle, serve};
 
@@ -50,6 +51,8 @@ pub struct ServerSettings {
     /// The place name of official documents' date line ("Phú Thọ, ngày …"); `None`
     /// uses the issuing unit's name.
     pub document_place: Option<String>,
+    /// The reminder job: points, interval, email.
+    pub reminders: ReminderSettings,
 }
 
 /// Why the server could not start; each says what to fix.
@@ -84,6 +87,7 @@ pub struct Application {
     listener: TcpListener,
     state: AppState,
     _lock: Option<DataDirLock>,
+    reminders: ReminderSettings,
 }
 
 /// Whether a command needs the data directory to itself.
@@ -218,6 +222,7 @@ impl Application {
                 document_place: settings.document_place.as_deref().map(Arc::from),
             },
             _lock: opened.lock,
+            reminders: settings.reminders.clone(),
         })
     }
 
@@ -240,9 +245,11 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), StoreError> {
         let store = self.state.store.clone();
+        let reminders = spawn_reminder_job(self.state.clone(), self.reminders.clone());
         if let Err(error) = serve(self.listener, self.state, shutdown).await {
             tracing::error!(error = %error, "server stopped with an error");
         }
+        reminders.abort();
         let mut tx = store.begin().await?;
         tx.audit(AuditRecord {
             actor: "system",

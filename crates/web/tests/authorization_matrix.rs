@@ -80,6 +80,13 @@ enum Expect {
         staff: u16,
         anonymous: u16,
     },
+    /// Holders of one of `roles` (in their own unit), everyone else, anonymous callers.
+    Roles {
+        roles: &'static [Role],
+        allowed: u16,
+        others: u16,
+        anonymous: u16,
+    },
 }
 
 impl Expect {
@@ -92,7 +99,8 @@ impl Expect {
             | (Expect::CaseMember { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRole { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRecorder { anonymous, .. }, Who::Anonymous)
-            | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous) => anonymous,
+            | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous)
+            | (Expect::Roles { anonymous, .. }, Who::Anonymous) => anonymous,
             (Expect::LoggedIn { staff, .. }, _) => staff,
             (Expect::AdminOnly { admin, .. }, Who::Role(Role::Admin)) => admin,
             (Expect::AdminOnly { staff, .. }, _) => staff,
@@ -116,6 +124,10 @@ impl Expect {
             (Expect::CaseRecorder { others, .. }, _) => others,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
+            (Expect::Roles { roles, allowed, .. }, Who::Role(role)) if roles.contains(&role) => {
+                allowed
+            }
+            (Expect::Roles { others, .. }, _) => others,
         }
     }
 }
@@ -156,6 +168,12 @@ fn empty_intake() -> Value {
 fn malformed_receipt() -> Value {
     json!({"receipt": "12"})
 }
+fn a_malformed_id_number() -> Value {
+    json!({"id_number": "12", "full_name": "Nguyễn Văn A"})
+}
+fn an_email() -> Value {
+    json!({"email": "can.bo@thanhtra.gov.vn"})
+}
 fn a_closing() -> Value {
     json!({"action": "close"})
 }
@@ -171,6 +189,12 @@ fn a_protection_request() -> Value {
 fn a_retaliation_report() -> Value {
     json!({"what_happened": "Bị điều chuyển.", "when": "03/2026"})
 }
+fn a_bad_hr_action() -> Value {
+    json!({"id_number": "12", "unit": "SO-A", "action": "transfer", "decided_on": "2026-01-05"})
+}
+fn a_review() -> Value {
+    json!({"outcome": "consent"})
+}
 
 /// The matrix. Rows that end sessions come last.
 fn matrix() -> Vec<Row> {
@@ -178,6 +202,7 @@ fn matrix() -> Vec<Row> {
     use Expect::*;
     let get = Method::GET;
     let post = Method::POST;
+    let put = Method::PUT;
     let console = |staff| LoggedIn {
         staff,
         anonymous: 303,
@@ -234,6 +259,13 @@ fn matrix() -> Vec<Row> {
             Same(400),
         ),
         row(get.clone(), "/staff", None, console(200)),
+        row(get.clone(), "/staff/profile/id-number", None, console(200)),
+        row(
+            post.clone(),
+            "/staff/profile/id-number",
+            Form("id_number=12&full_name=x"),
+            console(400),
+        ),
         row(
             get.clone(),
             "/staff/inbox",
@@ -333,6 +365,62 @@ fn matrix() -> Vec<Row> {
                 anonymous: 303,
             },
         ),
+        row(
+            get.clone(),
+            "/staff/hr-actions",
+            None,
+            Roles {
+                roles: &[Role::Hr],
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/hr-actions",
+            Form("id_number=12&unit=SO-A&action=transfer&decided_on=2026-01-05"),
+            Roles {
+                roles: &[Role::Hr],
+                allowed: 400,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/alerts",
+            None,
+            Roles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        // `{id}` is the case's id, which is no alert of anyone's.
+        row(
+            post.clone(),
+            "/staff/alerts/{id}/acknowledge",
+            Form(""),
+            Roles {
+                roles: &[Role::Protection],
+                allowed: 404,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/alerts/{id}/review",
+            Form("outcome=consent"),
+            Roles {
+                roles: &[Role::Protection],
+                allowed: 404,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
         row(get.clone(), "/staff/account/password", None, console(200)),
         row(
             post.clone(),
@@ -426,6 +514,21 @@ fn matrix() -> Vec<Row> {
             Same(401),
         ),
         row(get.clone(), "/api/v1/auth/me", None, api(200)),
+        row(
+            Method::PUT,
+            "/api/v1/me/id-number",
+            Json(a_malformed_id_number),
+            api(400),
+        ),
+        row(get.clone(), "/api/v1/notifications", None, api(200)),
+        // Nobody has a notification with a case's id.
+        row(
+            post.clone(),
+            "/api/v1/notifications/{id}/read",
+            None,
+            api(404),
+        ),
+        row(put.clone(), "/api/v1/me/email", Json(an_email), api(204)),
         row(
             post.clone(),
             "/api/v1/auth/password",
@@ -570,6 +673,28 @@ fn matrix() -> Vec<Row> {
         // Closing a case nothing has ended is refused by the fold (409), after
         // the visibility and role checks.
         row(
+            get.clone(),
+            "/api/v1/cases/{id}/routing",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/linked",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 200,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
             post.clone(),
             "/api/v1/cases/{id}/actions",
             Json(a_closing),
@@ -600,6 +725,50 @@ fn matrix() -> Vec<Row> {
                 member: 404,
                 oversight: 403,
                 others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/hr-actions",
+            Json(a_bad_hr_action),
+            Roles {
+                roles: &[Role::Hr],
+                allowed: 400,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/alerts",
+            None,
+            Roles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/alerts/{id}/acknowledge",
+            None,
+            Roles {
+                roles: &[Role::Protection],
+                allowed: 404,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/alerts/{id}/review",
+            Json(a_review),
+            Roles {
+                roles: &[Role::Protection],
+                allowed: 404,
+                others: 403,
                 anonymous: 401,
             },
         ),

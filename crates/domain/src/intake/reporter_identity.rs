@@ -7,6 +7,7 @@ use super::field_errors::ReportFieldError;
 use super::free_text::{self, Lines};
 use super::limits::{ADDRESS_MAX, NAME_MAX};
 use super::report_draft::IdentityDraft;
+use crate::accounts::{NationalIdError, NationalIdNumber};
 
 /// One reporter's identity. No `Debug`; wiped when dropped.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
@@ -73,20 +74,17 @@ impl ReporterIdentity {
     }
 }
 
-/// CMND has 9 digits, CCCD 12; people type them in groups, so spaces are dropped.
+/// An optional ID number ([`NationalIdNumber`]): blank is none.
 fn parse_id_number(field: &str, input: &str) -> Result<Option<String>, ReportFieldError> {
-    let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
-    if digits.is_empty() {
-        return Ok(None);
+    match NationalIdNumber::parse(input) {
+        Ok(number) => Ok(Some(number.digits().to_owned())),
+        Err(NationalIdError::Empty) => Ok(None),
+        Err(error) => Err(ReportFieldError::new(
+            field,
+            error.message_vi(),
+            error.message_en(),
+        )),
     }
-    if digits.chars().all(|c| c.is_ascii_digit()) && matches!(digits.len(), 9 | 12) {
-        return Ok(Some(digits));
-    }
-    Err(ReportFieldError::new(
-        field,
-        "Số CMND/CCCD gồm 9 hoặc 12 chữ số.",
-        "An ID number (CMND/CCCD) has 9 or 12 digits.",
-    ))
 }
 
 /// Digits and spaces, with an optional leading `+`; 8 to 15 digits (E.164 allows 15).

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::protected_id_number::parse_id_numbers;
 use super::text::{checked, empty};
-use super::{ProtectedInterest, ProtectedPerson};
+use super::{IdNumberDraft, ProtectedIdNumber, ProtectedInterest, ProtectedPerson};
 use crate::intake::{FieldErrors, ReportFieldError};
 
 /// The longest situation, in characters.
@@ -20,6 +21,10 @@ pub struct ProtectionRequest {
     pub situation: String,
     /// An emergency (LTC Art. 50(2)).
     pub urgent: bool,
+    /// The protected persons' ID numbers, for the retaliation tripwire (may be
+    /// empty; requests stored before they were asked for have none).
+    #[serde(default)]
+    pub id_numbers: Vec<ProtectedIdNumber>,
 }
 
 fn codes<T: Ord + Copy>(
@@ -55,12 +60,13 @@ fn codes<T: Ord + Copy>(
 
 impl ProtectionRequest {
     /// Checks a request as sent; every bad field is named (`persons`,
-    /// `interests`, `situation`).
+    /// `interests`, `situation`, then the ID numbers' own fields).
     pub fn parse(
         persons: &[String],
         interests: &[String],
         situation: &str,
         urgent: bool,
+        id_numbers: &[IdNumberDraft],
     ) -> Result<ProtectionRequest, FieldErrors> {
         let mut errors = Vec::new();
         let persons = codes("persons", persons, ProtectedPerson::parse, &mut errors);
@@ -81,6 +87,7 @@ impl ProtectionRequest {
                 String::new()
             }
         };
+        let id_numbers = parse_id_numbers(id_numbers, &persons, &mut errors);
         match FieldErrors::from_vec(errors) {
             Some(errors) => Err(errors),
             None => Ok(ProtectionRequest {
@@ -88,6 +95,7 @@ impl ProtectionRequest {
                 interests,
                 situation,
                 urgent,
+                id_numbers,
             }),
         }
     }
@@ -108,6 +116,7 @@ mod tests {
             &strings(&["job", "life"]),
             "  Tôi bị đe dọa.\r\n ",
             true,
+            &[IdNumberDraft::in_list(0, "child", "012345678")],
         )
         .unwrap();
         assert_eq!(
@@ -120,6 +129,8 @@ mod tests {
         );
         assert_eq!(request.situation, "Tôi bị đe dọa.");
         assert!(request.urgent);
+        assert_eq!(request.id_numbers.len(), 1);
+        assert_eq!(request.id_numbers[0].person, ProtectedPerson::Child);
         let json = serde_json::to_value(&request).unwrap();
         assert_eq!(json["persons"], serde_json::json!(["self", "child"]));
         let back: ProtectionRequest = serde_json::from_value(json).unwrap();
@@ -128,7 +139,7 @@ mod tests {
 
     #[test]
     fn bad_input_names_every_field() {
-        let errors = ProtectionRequest::parse(&[], &[], " ", false)
+        let errors = ProtectionRequest::parse(&[], &[], " ", false, &[])
             .err()
             .unwrap();
         assert_eq!(errors.fields(), ["persons", "interests", "situation"]);
@@ -137,21 +148,31 @@ mod tests {
             &strings(&["money"]),
             &"x".repeat(SITUATION_MAX + 1),
             false,
+            &[IdNumberDraft::in_list(0, "self", "123")],
         )
         .err()
         .unwrap();
-        assert_eq!(errors.fields(), ["persons", "interests", "situation"]);
-        let errors =
-            ProtectionRequest::parse(&strings(&["self"]), &strings(&["job"]), "a\u{1b}b", false)
-                .err()
-                .unwrap();
+        assert_eq!(
+            errors.fields(),
+            ["persons", "interests", "situation", "id_numbers[0].number"]
+        );
+        let errors = ProtectionRequest::parse(
+            &strings(&["self"]),
+            &strings(&["job"]),
+            "a\u{1b}b",
+            false,
+            &[],
+        )
+        .err()
+        .unwrap();
         assert_eq!(errors.fields(), ["situation"]);
         assert!(
             ProtectionRequest::parse(
                 &strings(&["self"]),
                 &strings(&["job"]),
                 &"x".repeat(SITUATION_MAX),
-                false
+                false,
+                &[]
             )
             .is_ok()
         );

@@ -1,7 +1,5 @@
 //! Row ids: 16 random bytes as lowercase hex, the same text on both backends.
 
-use std::fmt;
-
 use khien_vault::random::random_bytes;
 
 /// Makes a fresh id. Random rather than sequential, so ids leak neither counts
@@ -25,7 +23,7 @@ macro_rules! id_type {
             }
 
             pub(crate) fn new() -> Self {
-                Self(new_id())
+                Self($crate::accounts::new_id())
             }
 
             pub(crate) fn from_column(text: String) -> Self {
@@ -38,13 +36,16 @@ macro_rules! id_type {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.0)
             }
         }
     };
 }
+
+// The tripwire's ids are made the same way.
+pub(crate) use id_type;
 
 id_type!(UnitId, "a unit");
 id_type!(UserId, "a staff user");

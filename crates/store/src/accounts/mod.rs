@@ -48,11 +48,13 @@ mod users;
 
 pub use account_error::AccountError;
 pub use ids::{UnitId, UserId};
+pub(crate) use ids::{id_type, new_id};
 pub use login::{
     LOCKOUT_MINUTES, LoggedIn, LoginAttempt, LoginError, LoginFailure, MAX_FAILED_ATTEMPTS,
 };
 pub use sessions::{NewSession, SessionRecord};
 pub use unit_import::ImportRow;
+pub(crate) use unit_keys::public_key_from;
 pub use unit_keys::{PendingGrant, UnitKeyKind};
 pub use units::{NewUnit, Unit, UnitInTree};
 pub use users::{Enrolment, NewUser, User};

@@ -67,7 +67,7 @@ fn seal_label(unit_id: &UnitId, kind: UnitKeyKind, user_id: &UserId) -> Vec<u8> 
     format!("khien/unit-key/{unit_id}/{}/{user_id}", kind.as_str()).into_bytes()
 }
 
-fn public_key_from(bytes: Vec<u8>, what: &str) -> Result<PublicKey, StoreError> {
+pub(crate) fn public_key_from(bytes: Vec<u8>, what: &str) -> Result<PublicKey, StoreError> {
     let bytes: [u8; 32] = bytes
         .try_into()
         .map_err(|_| StoreError::Corrupt(format!("{what} is not 32 bytes")))?;

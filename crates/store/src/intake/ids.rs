@@ -43,4 +43,5 @@ macro_rules! intake_id {
 
 intake_id!(CaseId, "a case");
 intake_id!(MessageId, "a message in a case");
+intake_id!(NotificationId, "a staff notification");
 intake_id!(AttachmentId, "an attachment");

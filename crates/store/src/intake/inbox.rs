@@ -101,4 +101,19 @@ impl Store {
             next: if more { next } else { None },
         })
     }
+
+    /// How many of the unit's cases pass `filter`.
+    pub async fn count_inbox(
+        &self,
+        unit: &UnitId,
+        filter: &InboxFilter,
+    ) -> Result<i64, StoreError> {
+        let (filters, values) = filter.conditions(2);
+        let sql = format!("SELECT COUNT(*) AS n FROM cases WHERE unit_id = $1{filters}");
+        let mut query = sqlx::query(&sql).bind(unit.as_str());
+        for value in &values {
+            query = query.bind(value.as_str());
+        }
+        Ok(query.fetch_one(self.reader()).await?.try_get("n")?)
+    }
 }

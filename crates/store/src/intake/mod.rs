@@ -53,7 +53,7 @@ pub use attachments::{AttachmentBlob, AttachmentInfo, decrypt_attachment_to};
 pub use author::Author;
 pub(crate) use case_reading::{destroy_intake_seals_in, read_report};
 pub use case_summary::CaseSummary;
-pub use ids::{AttachmentId, CaseId, MessageId};
+pub use ids::{AttachmentId, CaseId, MessageId, NotificationId};
 pub use inbox::{InboxCursor, InboxPage};
 pub use intake_error::IntakeError;
 pub use messages::Message;

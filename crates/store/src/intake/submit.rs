@@ -24,6 +24,7 @@ use super::{Author, CaseId, IntakeError, PendingCase, case_labels};
 use crate::accounts::{UnitId, UnitKeyKind, UserId};
 use crate::audit::AuditRecord;
 use crate::blobs::{BlobStore, PromotedBlobs, StagedBlob};
+use crate::conflict_of_interest::{BlindIndex, insert_accused_indexes};
 use crate::timestamp::format_timestamp;
 use crate::{Store, StoreError, WriteTx};
 
@@ -44,6 +45,10 @@ pub struct Submission<'a> {
     pub limits: AttachmentLimits,
     /// Now. A reporter's own submission is stored rounded down to the hour.
     pub now: DateTime<Utc>,
+    /// The blind index of each accused person's name with their organisation
+    /// (`khien_vault::blind_index`), for conflict-of-interest checks and
+    /// linked reports ([`crate::conflict_of_interest`]). Repeats are stored once.
+    pub accused_indexes: Vec<BlindIndex>,
 }
 
 /// What the reporter (or the officer reading it to them) is told.
@@ -74,6 +79,7 @@ impl Store {
             author,
             limits,
             now,
+            accused_indexes,
         } = submission;
         check_files(&pending.id, &attachments, &limits)?;
         if report.channel().is_staff() != matches!(author, Author::Staff(_)) {
@@ -185,6 +191,7 @@ impl Store {
         for blob in &attachments {
             insert_attachment(&mut tx, blob, None, &author, &stamp).await?;
         }
+        insert_accused_indexes(&mut tx, case_id, &accused_indexes).await?;
         tx.audit(AuditRecord {
             actor: &author.audit_actor(),
             action: "case.received",

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use khien_domain::protection::ProtectionRequest;
+use khien_vault::server_secret::ServerSecret;
 use khien_vault::symmetric::DataKey;
 use serde_json::json;
 use sqlx::Row;
@@ -11,6 +12,7 @@ use super::record::{check_case_key, new_id, next_seq, open_document, seal_docume
 use crate::audit::{AuditRecord, REPORTER_ACTOR};
 use crate::intake::{CaseId, IntakeError};
 use crate::timestamp::{format_timestamp, parse_timestamp};
+use crate::tripwire::date_in_vietnam;
 use crate::{Store, StoreError};
 
 /// A decrypted request. No `Debug`.
@@ -28,12 +30,15 @@ pub struct StoredProtectionRequest {
 impl Store {
     /// Records a reporter's request for protection, audited as
     /// `case.protection_requested` (details: only whether it is urgent).
+    /// The protected persons' ID numbers also go to the retaliation tripwire
+    /// as blind indexes under `secret`, protected from today (in Vietnam).
     /// Refuses a key that is not the case's ([`IntakeError::WrongCaseKey`]).
     pub async fn add_protection_request(
         &self,
         case_id: &CaseId,
         request: &ProtectionRequest,
         case_key: &DataKey,
+        secret: &ServerSecret,
         now: DateTime<Utc>,
     ) -> Result<String, IntakeError> {
         let id = new_id();
@@ -57,6 +62,15 @@ impl Store {
         .bind(format_timestamp(to_the_hour(now)))
         .bind(ciphertext)
         .execute(tx.connection())
+        .await?;
+        tx.add_protected_id_numbers(
+            case_id,
+            &id,
+            &request.id_numbers,
+            secret,
+            case_key,
+            date_in_vietnam(now),
+        )
         .await?;
         tx.audit(AuditRecord {
             actor: REPORTER_ACTOR,

@@ -26,6 +26,7 @@ mod clock_context;
 mod documents;
 mod history;
 mod inbox_filter;
+mod notifications;
 mod workflow_error;
 
 pub use append::{NewCaseEvent, RecordedEvent};
@@ -34,4 +35,5 @@ pub use clock_context::ClockContext;
 pub use documents::{DocumentId, DocumentInfo, IssueError, NewDocument};
 pub use history::StoredEvent;
 pub use inbox_filter::InboxFilter;
+pub use notifications::{DueCase, DueNotification, NotificationKind, StaffNotification};
 pub use workflow_error::WorkflowError;

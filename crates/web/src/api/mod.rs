@@ -3,16 +3,21 @@
 //! with the one from `POST /api/v1/whistleblower/session`.
 
 pub mod account_error;
+pub mod alerts;
 pub mod auth;
 pub mod case_documents;
+pub mod case_routing;
 mod case_views;
 pub mod cases;
+pub mod hr_actions;
 mod incoming_body;
 pub mod json_body;
 mod message_json;
+pub mod notifications;
 pub mod openapi;
 mod report_json;
 pub mod reports;
+pub mod staff_identity;
 pub mod units;
 pub mod user_view;
 pub mod users;

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
 use khien_domain::intake::FieldErrors;
-use khien_domain::protection::{ProtectionRequest, RetaliationReport};
+use khien_domain::protection::{IdNumberDraft, ProtectionRequest, RetaliationReport};
 use khien_store::intake::{AttachmentId, Author, CaseId};
 use khien_store::protection::{StoredProtectionRequest, StoredRetaliationReport};
 use khien_vault::symmetric::DataKey;
@@ -141,6 +141,8 @@ pub fn protection_request_json(stored: &StoredProtectionRequest) -> Value {
         "persons": stored.request.persons.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
         "interests": stored.request.interests.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
         "situation": stored.request.situation,
+        // Whose ID numbers were given; the numbers themselves are never shown.
+        "id_numbers_for": stored.request.id_numbers.iter().map(|n| n.person.as_str()).collect::<Vec<_>>(),
         "status": {
             "vi": "Đã gửi, chờ cơ quan có thẩm quyền xem xét",
             "en": "Sent; awaiting review by the competent authority",
@@ -206,6 +208,31 @@ pub struct ProtectionBody {
     situation: String,
     #[serde(default)]
     urgent: bool,
+    #[serde(default)]
+    id_numbers: Vec<IdNumberBody>,
+}
+
+/// One protected person's ID number in a protection request.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdNumberBody {
+    #[serde(default)]
+    person: String,
+    /// Taken as any JSON value so that a number sent as a JSON number is
+    /// refused by our own message, not by one that repeats it.
+    #[serde(default)]
+    number: Value,
+}
+
+/// The ID numbers of a request as drafts; anything but a string is no number.
+fn id_number_drafts(entries: &[IdNumberBody]) -> Vec<IdNumberDraft> {
+    entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            IdNumberDraft::in_list(index, &entry.person, entry.number.as_str().unwrap_or(""))
+        })
+        .collect()
 }
 
 /// A request for protection (LTC Art. 50); answers 201 `{"id"}`.
@@ -214,12 +241,23 @@ pub async fn request_protection(
     reporter: Reporter,
     ApiJson(body): ApiJson<ProtectionBody>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
-    let request =
-        ProtectionRequest::parse(&body.persons, &body.interests, &body.situation, body.urgent)
-            .map_err(invalid)?;
+    let request = ProtectionRequest::parse(
+        &body.persons,
+        &body.interests,
+        &body.situation,
+        body.urgent,
+        &id_number_drafts(&body.id_numbers),
+    )
+    .map_err(invalid)?;
     let id = state
         .store
-        .add_protection_request(&reporter.case_id, &request, &reporter.case_key, Utc::now())
+        .add_protection_request(
+            &reporter.case_id,
+            &request,
+            &reporter.case_key,
+            &state.server_secret,
+            Utc::now(),
+        )
         .await
         .map_err(intake_failure)?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))

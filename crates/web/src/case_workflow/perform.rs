@@ -10,6 +10,7 @@ use khien_vault::symmetric::DataKey;
 
 use super::action::CaseAction;
 use crate::case_access::{OpenedCase, open_case, unit_secret, visible_case};
+use crate::conflict_of_interest::ensure_no_conflict;
 use crate::staff_session::Staff;
 use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
@@ -107,6 +108,11 @@ async fn check_assignees(
                 && !user.disabled
                 && (user.roles.contains(&Role::Handler) || user.roles.contains(&Role::Head))
         });
+        if let (true, Some(user)) = (eligible, &user) {
+            // A member whose ID or name matches an accused person is excluded, and
+            // told nothing more than that.
+            ensure_no_conflict(state, &user.id, &opened.summary.id).await?;
+        }
         if !eligible {
             return Err(AppError::BadRequest {
                 field: Some(field),

@@ -10,7 +10,9 @@ use crate::case_workflow::{
     available_actions, clock_context, criterion_label, event_detail, event_label, owed_notices,
     workflow_failure,
 };
+use crate::conflict_of_interest::linked_report_counts;
 use crate::language::Language;
+use crate::staff_session::Staff;
 use crate::vietnam_time::format_in_vietnam;
 use crate::{AppError, AppState};
 
@@ -44,6 +46,10 @@ pub struct WorkflowView {
     pub handlers: Vec<(String, String)>,
     pub criteria: Vec<(&'static str, &'static str)>,
     pub today: String,
+    /// Other reports about the same accused person: those the viewer may open
+    /// (id, tracking number), and how many more there are elsewhere.
+    pub linked: Vec<(String, String)>,
+    pub linked_elsewhere: usize,
 }
 
 impl WorkflowView {
@@ -60,6 +66,7 @@ pub async fn workflow_view(
     case_id: &CaseId,
     case_key: &DataKey,
     unit: &khien_store::accounts::UnitId,
+    staff: &Staff,
 ) -> Result<WorkflowView, AppError> {
     let context = clock_context(state);
     let folded = state
@@ -84,18 +91,18 @@ pub async fn workflow_view(
             }
         })
         .collect();
-    let handlers = state
-        .store
-        .list_users()
-        .await?
-        .into_iter()
-        .filter(|user| {
-            &user.unit_id == unit
-                && !user.disabled
-                && (user.roles.contains(&Role::Handler) || user.roles.contains(&Role::Head))
-        })
-        .map(|user| (user.id.to_string(), user.username.as_str().to_owned()))
-        .collect();
+    let mut handlers = Vec::new();
+    for user in state.store.list_users().await? {
+        let eligible = &user.unit_id == unit
+            && !user.disabled
+            && (user.roles.contains(&Role::Handler) || user.roles.contains(&Role::Head));
+        // Members with a conflict of interest are not offered (and the action
+        // refuses them anyway).
+        if eligible && !state.store.conflicts_with_case(&user.id, case_id).await? {
+            handlers.push((user.id.to_string(), user.username.as_str().to_owned()));
+        }
+    }
+    let linked = linked_report_counts(state, staff, case_id).await?;
     let fold_context = context.fold();
     Ok(WorkflowView {
         stage: lang.pick(folded.state.stage.label_vi(), folded.state.stage.label_en()),
@@ -122,6 +129,17 @@ pub async fn workflow_view(
             })
             .collect(),
         today: context.today.to_string(),
+        linked: linked
+            .visible
+            .iter()
+            .map(|report| {
+                (
+                    report.case_id.to_string(),
+                    report.tracking_number.to_string(),
+                )
+            })
+            .collect(),
+        linked_elsewhere: linked.elsewhere,
     })
 }
 

@@ -7,10 +7,15 @@ use axum::response::Response;
 
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
+use chrono::Days;
+use khien_store::workflow::{InboxFilter, NotificationKind};
+
 use crate::AppState;
+use crate::case_access::works_on_cases;
 use crate::language::Language;
 use crate::pages::render_page;
 use crate::staff_session::Staff;
+use crate::vietnam_time::today_in_vietnam;
 
 #[derive(Template)]
 #[template(path = "console/home.html")]
@@ -22,6 +27,28 @@ struct HomePage<'a> {
     unit_code: &'a str,
     unit_name: String,
     roles: Vec<&'static str>,
+    counts: Option<CaseCounts>,
+    notifications: Vec<NotificationRow>,
+    /// Alerts nobody in the unit has acknowledged yet (for those who see alerts).
+    alerts_waiting: Option<i64>,
+}
+
+/// The unit's cases that need attention, for staff who work on cases.
+struct CaseCounts {
+    overdue: i64,
+    due_soon: i64,
+    mine: i64,
+}
+
+/// One reminder or escalation.
+struct NotificationRow {
+    case_id: String,
+    tracking_number: String,
+    kind: &'static str,
+    class: &'static str,
+    step: &'static str,
+    due: String,
+    read: bool,
 }
 
 /// Who is logged in, in which unit, with which roles.
@@ -46,16 +73,86 @@ pub async fn show(
             Language::En => role.as_str(),
         })
         .collect();
+    let counts = if works_on_cases(&staff) {
+        let today = today_in_vietnam();
+        let count = |filter: InboxFilter| {
+            let state = state.clone();
+            let unit = staff.user.unit_id.clone();
+            async move { state.store.count_inbox(&unit, &filter).await }
+        };
+        Some(CaseCounts {
+            overdue: count(InboxFilter {
+                overdue: true,
+                today: Some(today),
+                ..Default::default()
+            })
+            .await
+            .map_err(page(lang))?,
+            due_soon: count(InboxFilter {
+                due_by: today.checked_add_days(Days::new(7)),
+                today: Some(today),
+                ..Default::default()
+            })
+            .await
+            .map_err(page(lang))?,
+            mine: count(InboxFilter {
+                assignee: Some(staff.user.id.clone()),
+                ..Default::default()
+            })
+            .await
+            .map_err(page(lang))?,
+        })
+    } else {
+        None
+    };
+    let notifications = state
+        .store
+        .notifications_for(&staff.user.id, 20)
+        .await
+        .map_err(page(lang))?
+        .into_iter()
+        .map(|n| NotificationRow {
+            case_id: n.case_id.to_string(),
+            tracking_number: n.tracking_number,
+            kind: match n.kind {
+                NotificationKind::Reminder => lang.pick("Nhắc hạn", "Reminder"),
+                NotificationKind::Overdue => lang.pick("Quá hạn", "Overdue"),
+                NotificationKind::Escalation => lang.pick(
+                    "Đơn vị cấp dưới quá hạn (Điều 38)",
+                    "Overdue below (Art. 38)",
+                ),
+            },
+            class: n.kind.as_str(),
+            step: lang.pick(n.deadline_kind.label_vi(), n.deadline_kind.label_en()),
+            due: n.due.format("%d/%m/%Y").to_string(),
+            read: n.read,
+        })
+        .collect();
+    let nav = NavLinks::for_staff(&staff);
+    let alerts_waiting = if nav.sees_alerts {
+        Some(
+            state
+                .store
+                .unacknowledged_alerts(&staff.user.unit_id)
+                .await
+                .map_err(page(lang))?,
+        )
+    } else {
+        None
+    };
     Ok(render_page(
         StatusCode::OK,
         &HomePage {
             lang,
             csrf_token: &staff.csrf_token,
-            nav: NavLinks::for_staff(&staff),
+            nav,
             username: staff.user.username.as_str(),
             unit_code: staff.user.unit_code.as_str(),
             unit_name,
             roles,
+            counts,
+            notifications,
+            alerts_waiting,
         },
     ))
 }

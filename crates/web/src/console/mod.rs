@@ -2,12 +2,15 @@
 
 pub mod admin_units;
 pub mod admin_users;
+pub mod alerts;
 pub mod case_actions;
 pub mod case_documents;
 mod case_documents_view;
 mod case_workflow_view;
 pub mod cases;
 pub mod home;
+pub mod hr_actions;
+pub mod id_number;
 pub mod intake;
 pub mod login;
 mod nav_links;

@@ -13,6 +13,10 @@ pub struct NavLinks {
     pub works_on_cases: bool,
     /// Recording hotline calls, letters and in-person reports.
     pub is_intake: bool,
+    /// Recording adverse HR decisions (the retaliation tripwire).
+    pub is_hr: bool,
+    /// The unit's protection alerts (protection officers and the head).
+    pub sees_alerts: bool,
 }
 
 impl NavLinks {
@@ -22,6 +26,8 @@ impl NavLinks {
             is_admin: staff.has_role(Role::Admin),
             works_on_cases: works_on_cases(staff),
             is_intake: staff.has_role(Role::Intake),
+            is_hr: staff.has_role(Role::Hr),
+            sees_alerts: staff.has_role(Role::Protection) || staff.has_role(Role::Head),
         }
     }
 }

@@ -9,7 +9,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use khien_domain::intake::FieldErrors;
-use khien_domain::protection::{ProtectionRequest, RetaliationReport};
+use khien_domain::protection::{
+    IdNumberDraft, ProtectedPerson, ProtectionRequest, RetaliationReport,
+};
 use khien_store::intake::CaseId;
 use khien_vault::symmetric::DataKey;
 use serde::Deserialize;
@@ -29,6 +31,8 @@ pub struct ProtectionRow {
     pub persons: String,
     /// What is to be protected, as labels.
     pub interests: String,
+    /// Whose ID numbers were given, as labels (the numbers are never shown).
+    pub id_numbers_for: String,
     /// The reporter's account.
     pub situation: String,
     /// An emergency.
@@ -75,6 +79,13 @@ pub async fn protection_rows(
                 .map(|i| lang.pick(i.label_vi(), i.label_en()))
                 .collect::<Vec<_>>()
                 .join("; "),
+            id_numbers_for: stored
+                .request
+                .id_numbers
+                .iter()
+                .map(|entry| lang.pick(entry.person.label_vi(), entry.person.label_en()))
+                .collect::<Vec<_>>()
+                .join("; "),
             situation: stored.request.situation.clone(),
             urgent: stored.urgent,
         })
@@ -107,6 +118,36 @@ pub struct ProtectionForm {
     situation: String,
     #[serde(default)]
     urgent: Option<String>,
+    #[serde(default, rename = "id_numbers.self")]
+    id_numbers_self: String,
+    #[serde(default, rename = "id_numbers.spouse")]
+    id_numbers_spouse: String,
+    #[serde(default, rename = "id_numbers.parent")]
+    id_numbers_parent: String,
+    #[serde(default, rename = "id_numbers.child")]
+    id_numbers_child: String,
+}
+
+impl ProtectionForm {
+    /// The ID numbers typed in the four boxes (several in a box separated by
+    /// commas or semicolons: two parents, several children).
+    fn id_numbers(&self) -> Vec<IdNumberDraft> {
+        [
+            (ProtectedPerson::Myself, &self.id_numbers_self),
+            (ProtectedPerson::Spouse, &self.id_numbers_spouse),
+            (ProtectedPerson::Parent, &self.id_numbers_parent),
+            (ProtectedPerson::Child, &self.id_numbers_child),
+        ]
+        .into_iter()
+        .flat_map(|(person, text)| {
+            let field = format!("id_numbers.{}", person.as_str());
+            text.split([',', ';'])
+                .filter(|piece| !piece.trim().is_empty())
+                .map(move |piece| IdNumberDraft::in_field(person, piece, &field))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+    }
 }
 
 /// The retaliation form's fields.
@@ -179,13 +220,20 @@ pub async fn request_protection(
         &form.interests,
         &form.situation,
         form.urgent.is_some(),
+        &form.id_numbers(),
     ) {
         Ok(request) => request,
         Err(errors) => return again(&state, lang, &reporter, field_messages(lang, &errors)).await,
     };
     state
         .store
-        .add_protection_request(&reporter.case_id, &request, &reporter.case_key, Utc::now())
+        .add_protection_request(
+            &reporter.case_id,
+            &request,
+            &reporter.case_key,
+            &state.server_secret,
+            Utc::now(),
+        )
         .await
         .map_err(intake_failure)?;
     Ok(back_to_case(lang))
