@@ -471,6 +471,77 @@ Giám đốc Sở theo Điều 13 Luật Tố cáo"}),
     assert_eq!(download(&app, &receiver, &path).await.status, 200);
     let (status, again) = issue(&app, &receiver, &case, letter_request).await;
     assert_eq!((status, again["field"].clone()), (409, json!("type")));
+
+    // The competent unit receives it, accepts it and issues its own decision, dated
+    // from its own receipt and numbered in its own series.
+    ok(
+        &app,
+        &receiver,
+        &case,
+        json!({"action": "receive_forwarded", "received_on": "2025-01-30"}),
+    )
+    .await;
+    ok(
+        &app,
+        &receiver,
+        &case,
+        json!({"action": "classify", "as": "denunciation"}),
+    )
+    .await;
+    ok(&app, &receiver, &case, json!({"action": "accept", "decided_on": "2025-02-10",
+        "conditions": {"formalities_met": true, "capacity": true, "competent": true, "identifies_violation": true}})).await;
+    let (status, accepted) = issue(
+        &app,
+        &receiver,
+        &case,
+        with(
+            signer(),
+            json!({"type": "acceptance_decision", "verifier": "Thanh tra Sở"}),
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, accepted["number"].clone()),
+        (201, json!("01/QĐ-SXD"))
+    );
+    let text = download(
+        &app,
+        &receiver,
+        &format!(
+            "/api/v1/cases/{case}/documents/{}",
+            accepted["id"].as_str().unwrap()
+        ),
+    )
+    .await
+    .text();
+    assert!(text.contains("(đơn tố cáo nhận ngày 30/01/2025)"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l == "Đơn vị SXD, ngày 10 tháng 02 năm 2025"),
+        "{text}"
+    );
+    let (_, theirs) = app
+        .get_json(&format!("/api/v1/cases/{case}/documents"), &receiver)
+        .await;
+    assert_eq!(theirs["documents"].as_array().unwrap().len(), 2);
+    let (_, kept) = app
+        .get_json(&format!("/api/v1/cases/{case}/documents"), &sender)
+        .await;
+    assert_eq!(kept["documents"].as_array().unwrap().len(), 1, "{kept}");
+    assert_eq!(
+        download(
+            &app,
+            &sender,
+            &format!(
+                "/api/v1/cases/{case}/documents/{}",
+                accepted["id"].as_str().unwrap()
+            )
+        )
+        .await
+        .status,
+        404,
+        "the sender does not read the receiver's documents"
+    );
     app.stop().await;
 }
 
@@ -549,8 +620,197 @@ async fn the_notice_of_non_acceptance_reaches_the_denouncer(backend: Backend) {
     app.stop().await;
 }
 
+/// Posts a console form with the session cookie the API login left in the client.
+async fn form(
+    app: &TestApp,
+    path: &str,
+    csrf: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String, String) {
+    let mut body: Vec<(&str, &str)> = vec![("csrf_token", csrf)];
+    body.extend_from_slice(fields);
+    let response = app
+        .client
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(&body))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (status, location, response.text().await.unwrap())
+}
+
+/// `application/x-www-form-urlencoded`, every byte outside `[A-Za-z0-9-_.]` escaped.
+fn form_body(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(name, value)| {
+            let escaped: String = value
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    other => format!("%{other:02X}"),
+                })
+                .collect();
+            format!("{name}={escaped}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn page(app: &TestApp, path: &str) -> (u16, String) {
+    let response = app.client.get(app.url(path)).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// The `href` that follows `marker` in a page.
+fn link_after(html: &str, marker: &str) -> String {
+    html.split(marker)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no link after {marker} in {html}"))
+        .to_owned()
+}
+
+async fn the_console_issues_from_the_case_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.seed_unit("UBT", UnitKind::PeoplesCommittee, None).await;
+    app.seed_unit("TTT", UnitKind::Inspectorate, Some("UBT"))
+        .await;
+    app.seed_unit("SXD", UnitKind::Department, Some("UBT"))
+        .await;
+    let user = app
+        .seed_user("can.bo", "TTT", vec![Role::Intake, Role::Handler])
+        .await;
+    let (token, csrf) = app.api_login(&user, current_step()).await;
+    // The receiving unit needs a member (and so a key) to receive cases.
+    app.seed_user("nhan", "SXD", vec![Role::Intake]).await;
+    let case = letter(&app, &token, "TTT").await;
+    let case_page = format!("/staff/cases/{case}");
+    let documents = format!("/staff/cases/{case}/documents");
+
+    let (status, html) = page(&app, &case_page).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"no-documents\""), "{html}");
+    assert!(
+        !html.contains("<details id=\"document-"),
+        "nothing to issue yet"
+    );
+
+    ok(
+        &app,
+        &token,
+        &case,
+        json!({"action": "classify", "as": "denunciation"}),
+    )
+    .await;
+    ok(&app, &token, &case, json!({"action": "accept", "decided_on": "2025-02-10",
+        "conditions": {"formalities_met": true, "capacity": true, "competent": true, "identifies_violation": true}})).await;
+    let (_, html) = page(&app, &case_page).await;
+    assert!(
+        html.contains("id=\"document-acceptance_decision\""),
+        "{html}"
+    );
+    assert!(!html.contains("id=\"document-forwarding_letter\""));
+
+    // A refusal shows the section again with the reason and what was typed.
+    let (status, _, html) = form(
+        &app,
+        &documents,
+        &csrf,
+        &[
+            ("type", "acceptance_decision"),
+            ("signer_name", "Nguyễn Hữu Phúc"),
+            ("signer_title", "Chánh Thanh tra"),
+            ("accused_honorific", "ong"),
+            ("verifier", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(html.contains("id=\"document-error\""), "{html}");
+    assert!(
+        html.contains("người hoặc đơn vị được giao xác minh"),
+        "{html}"
+    );
+    assert!(
+        html.contains("value=\"Nguyễn Hữu Phúc\""),
+        "the signer is kept: {html}"
+    );
+
+    let (status, location, _) = form(
+        &app,
+        &documents,
+        &csrf,
+        &[
+            ("type", "acceptance_decision"),
+            ("signer_name", "Nguyễn Hữu Phúc"),
+            ("signer_title", "Chánh Thanh tra"),
+            ("accused_honorific", "ong"),
+            ("verifier", "Phòng Nghiệp vụ 1"),
+            ("contents", "Nội dung thứ nhất\r\nNội dung thứ hai"),
+        ],
+    )
+    .await;
+    assert_eq!((status, location), (303, format!("{case_page}#documents")));
+    let (_, html) = page(&app, &case_page).await;
+    assert!(html.contains("01/QĐ-TTT"), "{html}");
+    let link = link_after(&html, "class=\"download\" href=\"");
+    let response = app.client.get(app.url(&link)).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], DOCX);
+    assert!(response.bytes().await.unwrap().starts_with(b"PK"));
+
+    // Forwarding from the console: the letter's page, then the sender's copy.
+    let other = letter(&app, &token, "TTT").await;
+    ok(
+        &app,
+        &token,
+        &other,
+        json!({"action": "classify", "as": "not_ours"}),
+    )
+    .await;
+    let (_, html) = page(&app, &format!("/staff/cases/{other}")).await;
+    assert!(html.contains("id=\"document-forwarding_letter\""), "{html}");
+    let (status, _, html) = form(
+        &app,
+        &format!("/staff/cases/{other}/documents"),
+        &csrf,
+        &[
+            ("type", "forwarding_letter"),
+            ("to_unit", "SXD"),
+            ("signer_name", "Nguyễn Hữu Phúc"),
+            ("signer_title", "Chánh Thanh tra"),
+            ("accused_honorific", "ong"),
+            ("reason", "thuộc thẩm quyền của Giám đốc Sở"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("id=\"letter-number\">01/TTT-VP<"), "{html}");
+    let link = link_after(&html, "id=\"letter-download\" href=\"");
+    assert_eq!(page(&app, &format!("/staff/cases/{other}")).await.0, 404);
+    let response = app.client.get(app.url(&link)).send().await.unwrap();
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "the sender keeps its letter"
+    );
+    app.stop().await;
+}
+
 khien_testkit::on_both_backends!(
     an_accepted_letter_gets_its_decisions_and_conclusion,
     forwarding_issues_the_letter_the_sender_keeps,
     the_notice_of_non_acceptance_reaches_the_denouncer,
+    the_console_issues_from_the_case_page,
 );

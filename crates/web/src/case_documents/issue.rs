@@ -130,7 +130,11 @@ pub async fn issue_document(
     };
     let case = CaseFacts {
         report: &report,
-        received_on: opened.summary.received_on,
+        // The date this unit received it: a forwarded case's own receipt.
+        received_on: folded
+            .state
+            .receipt
+            .map_or(opened.summary.received_on, |receipt| receipt.received_on),
         history: &history,
         documents: &documents,
         clock: &clock,
