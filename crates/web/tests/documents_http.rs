@@ -24,6 +24,19 @@ async fn ok(app: &TestApp, token: &str, case: &str, body: Value) {
     assert_eq!(status, 200, "{body} → {answer}");
 }
 
+/// Classified as a denunciation and accepted by a decision of 2025-02-10.
+async fn classify_and_accept(app: &TestApp, token: &str, case: &str) {
+    ok(
+        app,
+        token,
+        case,
+        json!({"action": "classify", "as": "denunciation"}),
+    )
+    .await;
+    ok(app, token, case, json!({"action": "accept", "decided_on": "2025-02-10",
+        "conditions": {"formalities_met": true, "capacity": true, "competent": true, "identifies_violation": true}})).await;
+}
+
 async fn issue(app: &TestApp, token: &str, case: &str, body: Value) -> (u16, Value) {
     app.post_json(
         &format!("/api/v1/cases/{case}/documents"),
@@ -117,6 +130,26 @@ async fn download(app: &TestApp, token: &str, path: &str) -> Download {
     }
 }
 
+/// Issues a document, checks the number it got, and returns its id and text.
+async fn issue_numbered(
+    app: &TestApp,
+    token: &str,
+    case: &str,
+    body: Value,
+    number: &str,
+) -> (String, String) {
+    let (status, issued) = issue(app, token, case, body).await;
+    assert_eq!(
+        (status, issued["number"].as_str()),
+        (201, Some(number)),
+        "{issued}"
+    );
+    let id = issued["id"].as_str().unwrap().to_owned();
+    let file = download(app, token, &format!("/api/v1/cases/{case}/documents/{id}")).await;
+    assert_eq!(file.status, 200);
+    (id, file.text())
+}
+
 fn signer() -> Value {
     json!({"signer_name": "Nguyễn Hữu Phúc", "signer_title": "Chánh Thanh tra",
            "accused_honorific": "ong"})
@@ -154,15 +187,7 @@ async fn an_accepted_letter_gets_its_decisions_and_conclusion(backend: Backend) 
             .starts_with("chưa thể phát hành"),
         "{early}"
     );
-    ok(
-        &app,
-        &token,
-        &case,
-        json!({"action": "classify", "as": "denunciation"}),
-    )
-    .await;
-    ok(&app, &token, &case, json!({"action": "accept", "decided_on": "2025-02-10",
-        "conditions": {"formalities_met": true, "capacity": true, "competent": true, "identifies_violation": true}})).await;
+    classify_and_accept(&app, &token, &case).await;
 
     // A missing fact is named.
     let (status, unsigned) = issue(
@@ -279,18 +304,7 @@ nhận ngày 24/01/2025).",
         "criteria": ["several_locations"]}),
     )
     .await;
-    let (status, extended) = issue(&app, &token, &case, extension).await;
-    assert_eq!(
-        (status, extended["number"].clone()),
-        (201, json!("03/QĐ-TTT"))
-    );
-    let text = download(
-        &app,
-        &token,
-        &format!("{documents}/{}", extended["id"].as_str().unwrap()),
-    )
-    .await
-    .text();
+    let (_, text) = issue_numbered(&app, &token, &case, extension, "03/QĐ-TTT").await;
     assert!(
         text.contains("Quyết định số 02/QĐ-TTT ngày 10/02/2025 về việc thụ lý tố cáo"),
         "{text}"
@@ -322,7 +336,7 @@ nhận ngày 24/01/2025).",
         (status, missing["field"].clone()),
         (400, json!("verification_report"))
     );
-    let (status, concluded) = issue(
+    let (_, text) = issue_numbered(
         &app,
         &token,
         &case,
@@ -330,19 +344,9 @@ nhận ngày 24/01/2025).",
             conclusion,
             json!({"verification_report": "Báo cáo kết quả xác minh số 15/BC-TXM ngày 25/03/2025"}),
         ),
+        "01/KL-TTT",
     )
     .await;
-    assert_eq!(
-        (status, concluded["number"].clone()),
-        (201, json!("01/KL-TTT"))
-    );
-    let text = download(
-        &app,
-        &token,
-        &format!("{documents}/{}", concluded["id"].as_str().unwrap()),
-    )
-    .await
-    .text();
     assert!(
         text.contains("Thu hồi số tiền sai phạm: 120.000.000 đồng"),
         "{text}"
@@ -481,16 +485,8 @@ Giám đốc Sở theo Điều 13 Luật Tố cáo"}),
         json!({"action": "receive_forwarded", "received_on": "2025-01-30"}),
     )
     .await;
-    ok(
-        &app,
-        &receiver,
-        &case,
-        json!({"action": "classify", "as": "denunciation"}),
-    )
-    .await;
-    ok(&app, &receiver, &case, json!({"action": "accept", "decided_on": "2025-02-10",
-        "conditions": {"formalities_met": true, "capacity": true, "competent": true, "identifies_violation": true}})).await;
-    let (status, accepted) = issue(
+    classify_and_accept(&app, &receiver, &case).await;
+    let (accepted, text) = issue_numbered(
         &app,
         &receiver,
         &case,
@@ -498,22 +494,9 @@ Giám đốc Sở theo Điều 13 Luật Tố cáo"}),
             signer(),
             json!({"type": "acceptance_decision", "verifier": "Thanh tra Sở"}),
         ),
+        "01/QĐ-SXD",
     )
     .await;
-    assert_eq!(
-        (status, accepted["number"].clone()),
-        (201, json!("01/QĐ-SXD"))
-    );
-    let text = download(
-        &app,
-        &receiver,
-        &format!(
-            "/api/v1/cases/{case}/documents/{}",
-            accepted["id"].as_str().unwrap()
-        ),
-    )
-    .await
-    .text();
     assert!(text.contains("(đơn tố cáo nhận ngày 30/01/2025)"), "{text}");
     assert!(
         text.lines()
@@ -532,10 +515,7 @@ Giám đốc Sở theo Điều 13 Luật Tố cáo"}),
         download(
             &app,
             &sender,
-            &format!(
-                "/api/v1/cases/{case}/documents/{}",
-                accepted["id"].as_str().unwrap()
-            )
+            &format!("/api/v1/cases/{case}/documents/{accepted}")
         )
         .await
         .status,
@@ -582,21 +562,7 @@ async fn the_notice_of_non_acceptance_reaches_the_denouncer(backend: Backend) {
         (400, json!("addressee_name"))
     );
     // The intake officer's unit still holds it: the notice is addressed from it.
-    let (status, issued) = issue(&app, &intake, &case, notice.clone()).await;
-    assert_eq!(
-        (status, issued["number"].clone()),
-        (201, json!("01/TB-TTT"))
-    );
-    let text = download(
-        &app,
-        &intake,
-        &format!(
-            "/api/v1/cases/{case}/documents/{}",
-            issued["id"].as_str().unwrap()
-        ),
-    )
-    .await
-    .text();
+    let (_, text) = issue_numbered(&app, &intake, &case, notice.clone(), "01/TB-TTT").await;
     assert!(
         text.lines().any(|l| l == "Kính gửi: Ông Phạm Văn E"),
         "{text}"
@@ -706,15 +672,7 @@ async fn the_console_issues_from_the_case_page(backend: Backend) {
         "nothing to issue yet"
     );
 
-    ok(
-        &app,
-        &token,
-        &case,
-        json!({"action": "classify", "as": "denunciation"}),
-    )
-    .await;
-    ok(&app, &token, &case, json!({"action": "accept", "decided_on": "2025-02-10",
-        "conditions": {"formalities_met": true, "capacity": true, "competent": true, "identifies_violation": true}})).await;
+    classify_and_accept(&app, &token, &case).await;
     let (_, html) = page(&app, &case_page).await;
     assert!(
         html.contains("id=\"document-acceptance_decision\""),
