@@ -5,6 +5,8 @@
 pub mod accounts;
 /// The case file as its history: events, their fold, and the deadlines they give.
 pub mod case_file;
+/// Disclosing a reporter's identity: legal reasons, requests, custodian thresholds.
+pub mod disclosure;
 /// Intake: reports as typed, checked field by field; tracking numbers; attachment rules.
 pub mod intake;
 /// Protection of denouncers: requests for protection and reports of retaliation.

@@ -18,6 +18,7 @@ pub mod calendar_files;
 pub mod conflict_of_interest;
 pub mod data_dir;
 mod database_url;
+pub mod disclosure;
 mod error;
 pub mod intake;
 pub mod protection;

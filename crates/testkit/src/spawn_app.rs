@@ -48,6 +48,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerSet
         anonymous_requests_before_slowdown: 100_000,
         document_place: None,
         reminders: Default::default(),
+        identity_request_lifetime: khien_web::DEFAULT_IDENTITY_REQUEST_LIFETIME,
     };
     adjust(&mut settings);
     let application = Application::build(settings)

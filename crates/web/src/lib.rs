@@ -17,6 +17,7 @@ mod case_workflow;
 pub mod conflict_of_interest;
 mod console;
 mod cookie_value;
+mod disclosure_access;
 mod form_cookie;
 mod health;
 mod inbox_query;
@@ -47,5 +48,8 @@ mod vietnam_time;
 pub use app_error::AppError;
 pub use login_throttle::{DEFAULT_ALLOWED_FAILURES, LoginThrottle};
 pub use server::{route_paths, router, serve};
-pub use startup::{Access, Application, OpenedStore, ServerSettings, StartupError, open_store};
+pub use startup::{
+    Access, Application, DEFAULT_IDENTITY_REQUEST_LIFETIME, OpenedStore, ServerSettings,
+    StartupError, open_store,
+};
 pub use state::AppState;

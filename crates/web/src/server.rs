@@ -83,6 +83,26 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::case_documents::download),
         ),
         (
+            "/staff/cases/{id}/identity",
+            get(console::case_identity::show).post(console::case_identity::submit),
+        ),
+        (
+            "/staff/identity-requests",
+            get(console::identity_requests::show),
+        ),
+        (
+            "/staff/identity-requests/{id}/approve",
+            post(console::identity_requests::approve),
+        ),
+        (
+            "/staff/identity-requests/{id}/refuse",
+            post(console::identity_requests::refuse),
+        ),
+        (
+            "/staff/identity-reshares",
+            post(console::identity_requests::reshare),
+        ),
+        (
             "/staff/intake",
             get(console::intake::show)
                 .post(console::intake::submit_form)
@@ -211,6 +231,34 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(api::case_routing::routing),
         ),
         ("/api/v1/cases/{id}/linked", get(api::case_routing::linked)),
+        (
+            "/api/v1/cases/{id}/identity-requests",
+            post(api::identity_requests::create),
+        ),
+        (
+            "/api/v1/cases/{id}/identity",
+            get(api::identity_requests::open),
+        ),
+        (
+            "/api/v1/identity-requests",
+            get(api::identity_requests::list),
+        ),
+        (
+            "/api/v1/identity-requests/{id}/approve",
+            post(api::identity_requests::approve),
+        ),
+        (
+            "/api/v1/identity-requests/{id}/refuse",
+            post(api::identity_requests::refuse),
+        ),
+        (
+            "/api/v1/identity-reshares",
+            get(api::identity_custody::pending_reshares).post(api::identity_custody::contribute),
+        ),
+        (
+            "/api/v1/units/{code}/identity-threshold",
+            post(api::identity_custody::set_threshold),
+        ),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
         (
             "/api/v1/users/{username}/disable",

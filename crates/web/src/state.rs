@@ -42,4 +42,6 @@ pub struct AppState {
     pub submission_slowdown: Arc<SourceSlowdown>,
     /// The place name on official documents; `None`: the issuing unit's name.
     pub document_place: Option<Arc<str>>,
+    /// How long a request to see a reporter's identity stays usable.
+    pub identity_request_lifetime: chrono::Duration,
 }

@@ -87,6 +87,26 @@ enum Expect {
         others: u16,
         anonymous: u16,
     },
+    /// Custodians, other staff, anonymous callers.
+    CustodianOnly {
+        custodian: u16,
+        staff: u16,
+        anonymous: u16,
+    },
+    /// Anyone of the case's unit, whatever their role; another unit; anonymous callers.
+    UnitMember {
+        member: u16,
+        other_unit: u16,
+        anonymous: u16,
+    },
+    /// Handlers, heads and protection officers of the case's unit (who may ask to
+    /// see a reporter), the unit's other staff, another unit, anonymous callers.
+    Requester {
+        requester: u16,
+        unit: u16,
+        other_unit: u16,
+        anonymous: u16,
+    },
 }
 
 impl Expect {
@@ -100,7 +120,10 @@ impl Expect {
             | (Expect::CaseRole { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRecorder { anonymous, .. }, Who::Anonymous)
             | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous)
-            | (Expect::Roles { anonymous, .. }, Who::Anonymous) => anonymous,
+            | (Expect::Roles { anonymous, .. }, Who::Anonymous)
+            | (Expect::CustodianOnly { anonymous, .. }, Who::Anonymous)
+            | (Expect::UnitMember { anonymous, .. }, Who::Anonymous)
+            | (Expect::Requester { anonymous, .. }, Who::Anonymous) => anonymous,
             (Expect::LoggedIn { staff, .. }, _) => staff,
             (Expect::AdminOnly { admin, .. }, Who::Role(Role::Admin)) => admin,
             (Expect::AdminOnly { staff, .. }, _) => staff,
@@ -122,6 +145,17 @@ impl Expect {
             }
             (Expect::CaseRecorder { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
             (Expect::CaseRecorder { others, .. }, _) => others,
+            (Expect::CustodianOnly { custodian, .. }, Who::Role(Role::Custodian)) => custodian,
+            (Expect::CustodianOnly { staff, .. }, _) => staff,
+            (Expect::UnitMember { other_unit, .. }, Who::OtherUnit)
+            | (Expect::Requester { other_unit, .. }, Who::OtherUnit) => other_unit,
+            (Expect::UnitMember { member, .. }, _) => member,
+            (Expect::Requester { requester, .. }, Who::Role(role))
+                if [Role::Handler, Role::Head, Role::Protection].contains(&role) =>
+            {
+                requester
+            }
+            (Expect::Requester { unit, .. }, _) => unit,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
             (Expect::Roles { roles, allowed, .. }, Who::Role(role)) if roles.contains(&role) => {
@@ -185,6 +219,15 @@ fn a_message() -> Value {
 }
 fn a_protection_request() -> Value {
     json!({"persons": ["self"], "interests": ["job"], "situation": "Bị đe dọa.", "urgent": false})
+}
+fn an_unusable_identity_request() -> Value {
+    json!({"legal_reason": "curiosity", "details": "", "purpose": ""})
+}
+fn a_custodian_reason() -> Value {
+    json!({"reason": "Đủ căn cứ."})
+}
+fn a_threshold_of_zero() -> Value {
+    json!({"threshold": 0})
 }
 fn a_retaliation_report() -> Value {
     json!({"what_happened": "Bị điều chuyển.", "when": "03/2026"})
@@ -318,6 +361,69 @@ fn matrix() -> Vec<Row> {
                 member: 404,
                 oversight: 403,
                 others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/identity",
+            None,
+            Requester {
+                requester: 200,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/cases/{id}/identity",
+            Form("action=request&legal_reason=curiosity&details=&purpose="),
+            Requester {
+                requester: 400,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/identity-requests",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        // No such request: custodians learn that, everyone else is refused first.
+        row(
+            post.clone(),
+            "/staff/identity-requests/{id}/approve",
+            Form("reason=x"),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/identity-requests/{id}/refuse",
+            Form("reason=x"),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/identity-reshares",
+            Form(""),
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
                 anonymous: 303,
             },
         ),
@@ -772,6 +878,88 @@ fn matrix() -> Vec<Row> {
                 anonymous: 401,
             },
         ),
+        // The matrix's case is anonymous: a well-formed request would be a 409.
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/identity-requests",
+            Json(an_unusable_identity_request),
+            Requester {
+                requester: 400,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/identity",
+            None,
+            UnitMember {
+                member: 403,
+                other_unit: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/identity-requests",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-requests/{id}/approve",
+            Json(a_custodian_reason),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-requests/{id}/refuse",
+            Json(a_custodian_reason),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/identity-reshares",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-reshares",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/units/{code}/identity-threshold",
+            Json(a_threshold_of_zero),
+            AdminOnly {
+                admin: 400,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
         row(
             get.clone(),
             "/api/v1/cases/{id}/documents",
@@ -858,6 +1046,7 @@ async fn log_in(app: &TestApp, user: &khien_testkit::TestUser, step: u64) -> Cal
 fn concrete(path: &str, case_id: &str) -> String {
     path.replace("{*path}", "khien.css")
         .replace("{username}", "target.user")
+        .replace("{code}", "SO-A")
         .replace("{id}", case_id)
         // An attachment that does not exist: members get 404 from the case's
         // files, everyone else 404 from the case itself.

@@ -10,6 +10,8 @@ pub mod case_routing;
 mod case_views;
 pub mod cases;
 pub mod hr_actions;
+pub mod identity_custody;
+pub mod identity_requests;
 mod incoming_body;
 pub mod json_body;
 mod message_json;

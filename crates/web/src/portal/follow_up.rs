@@ -25,6 +25,7 @@ use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
+use crate::portal::disclosures::{DisclosureRow, disclosure_rows};
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
 use crate::{AppError, AppState};
@@ -180,6 +181,7 @@ struct CasePage<'a> {
     anonymous: bool,
     protection_requests: Vec<ProtectionRow>,
     retaliation_reports: Vec<RetaliationRow>,
+    disclosures: Vec<DisclosureRow>,
     error: Option<String>,
 }
 
@@ -241,6 +243,7 @@ pub(crate) async fn case_page(
         .collect();
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &reporter.case_id, &reporter.case_key).await?;
+    let disclosures = disclosure_rows(state, lang, &reporter.case_id).await?;
     let step = next_statutory_step(state, &summary);
     let folded = state
         .store
@@ -282,6 +285,7 @@ pub(crate) async fn case_page(
             anonymous: summary.anonymous,
             protection_requests,
             retaliation_reports,
+            disclosures,
             error,
         },
     );
