@@ -37,6 +37,8 @@ pub struct FileSettings {
     pub identity_request_days: Option<u64>,
     /// Log filter, e.g. `info` or `khien_web=debug,info`.
     pub log: Option<String>,
+    /// The place name on official documents ("Phú Thọ"); default: the unit's name.
+    pub document_place: Option<String>,
     /// Working days before a due date at which handlers are reminded, e.g. `"3,0"`.
     pub reminder_points: Option<String>,
     /// How often the reminder job runs, in seconds.
@@ -81,6 +83,8 @@ pub struct Settings {
     pub identity_request_days: u64,
     /// Log filter.
     pub log: String,
+    /// The place name on official documents; `None`: the issuing unit's name.
+    pub document_place: Option<String>,
     /// The reminder job.
     pub reminders: ReminderSettings,
     /// The base salary reward amounts are computed with, in đồng.
@@ -268,6 +272,11 @@ pub fn resolve(
         .or(file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_owned());
 
+    let document_place = env("KHIEN_DOCUMENT_PLACE")
+        .or(file.document_place)
+        .map(|place| place.trim().to_owned())
+        .filter(|place| !place.is_empty());
+
     Ok(Settings {
         data_dir,
         database_url,
@@ -277,6 +286,7 @@ pub fn resolve(
         anonymous_requests_before_slowdown,
         identity_request_days,
         log,
+        document_place,
         reminders,
         reward_base_salary_vnd,
     })
@@ -305,6 +315,7 @@ impl Settings {
             login_failures_per_source: khien_web::DEFAULT_ALLOWED_FAILURES,
             max_attachment_bytes: self.max_attachment_bytes,
             anonymous_requests_before_slowdown: self.anonymous_requests_before_slowdown,
+            document_place: self.document_place.clone(),
             reminders: self.reminders.clone(),
             identity_request_lifetime: Duration::from_secs(
                 self.identity_request_days.saturating_mul(24 * 3600),
@@ -509,6 +520,32 @@ mod tests {
                 .starts_with("KHIEN_REWARD_BASE_SALARY_VND:"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn the_document_place_comes_from_the_environment_or_the_file() {
+        let from_file = FileSettings {
+            document_place: Some("Phú Thọ".into()),
+            ..FileSettings::default()
+        };
+        let settings = resolve(Some(from_file), &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.document_place.as_deref(), Some("Phú Thọ"));
+        assert_eq!(
+            settings.server_settings().document_place.as_deref(),
+            Some("Phú Thọ")
+        );
+        let settings = resolve(
+            Some(FileSettings {
+                document_place: Some("Phú Thọ".into()),
+                ..FileSettings::default()
+            }),
+            &env_of(&[("KHIEN_DOCUMENT_PLACE", "Việt Trì")]),
+            &FlagSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(settings.document_place.as_deref(), Some("Việt Trì"));
+        let settings = resolve(None, &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.document_place, None, "default: the unit's name");
     }
 
     #[test]

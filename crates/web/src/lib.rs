@@ -11,6 +11,7 @@ mod app_error;
 pub mod argon_pool;
 mod attachment_download;
 mod case_access;
+mod case_documents;
 mod case_messages;
 mod case_workflow;
 pub mod conflict_of_interest;

@@ -82,6 +82,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::cases::attachment),
         ),
         (
+            "/staff/cases/{id}/documents",
+            post(console::case_documents::issue),
+        ),
+        (
+            "/staff/cases/{id}/documents/{doc_id}",
+            get(console::case_documents::download),
+        ),
+        (
             "/staff/cases/{id}/identity",
             get(console::case_identity::show).post(console::case_identity::submit),
         ),
@@ -268,6 +276,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/api/v1/cases/{id}/attachments/{attachment_id}",
             get(api::cases::attachment),
+        ),
+        (
+            "/api/v1/cases/{id}/documents",
+            get(api::case_documents::list).post(api::case_documents::issue),
+        ),
+        (
+            "/api/v1/cases/{id}/documents/{doc_id}",
+            get(api::case_documents::download),
         ),
         ("/api/v1/hr-actions", post(api::hr_actions::create)),
         ("/api/v1/alerts", get(api::alerts::list)),

@@ -48,6 +48,9 @@ pub struct ServerSettings {
     /// Anonymous requests (receipts tried, reports sent) per source in ten minutes
     /// before each further one is delayed.
     pub anonymous_requests_before_slowdown: u32,
+    /// The place name of official documents' date line ("Phú Thọ, ngày …"); `None`
+    /// uses the issuing unit's name.
+    pub document_place: Option<String>,
     /// The reminder job: points, interval, email.
     pub reminders: ReminderSettings,
     /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
@@ -224,6 +227,7 @@ impl Application {
                     settings.anonymous_requests_before_slowdown,
                 )),
                 reward_base_salary_vnd: settings.reward_base_salary_vnd,
+                document_place: settings.document_place.as_deref().map(Arc::from),
                 identity_request_lifetime: chrono::Duration::from_std(
                     settings.identity_request_lifetime,
                 )

@@ -249,6 +249,9 @@ fn an_email() -> Value {
 fn a_closing() -> Value {
     json!({"action": "close"})
 }
+fn an_acceptance_decision() -> Value {
+    json!({"type": "acceptance_decision", "signer_name": "Nguyễn Văn An"})
+}
 fn a_message() -> Value {
     json!({"body": "Xin bổ sung thông tin."})
 }
@@ -495,6 +498,30 @@ fn matrix() -> Vec<Row> {
             CustodianOnly {
                 custodian: 200,
                 staff: 403,
+                anonymous: 303,
+            },
+        ),
+        // The case has no acceptance yet: nothing to issue (409) after the checks.
+        row(
+            post.clone(),
+            "/staff/cases/{id}/documents",
+            Form("type=acceptance_decision"),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/documents/{doc_id}",
+            None,
+            CaseMember {
+                member: 404,
+                oversight: 403,
+                others: 404,
                 anonymous: 303,
             },
         ),
@@ -1201,6 +1228,40 @@ fn matrix() -> Vec<Row> {
                 anonymous: 401,
             },
         ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/documents",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/documents",
+            Json(an_acceptance_decision),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/documents/{doc_id}",
+            None,
+            CaseMember {
+                member: 404,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
         // The API logout ends the session the cookie also carries, so the console
         // logout after it finds no session and sends everyone to the login page.
         row(post.clone(), "/api/v1/auth/logout", None, api(204)),
@@ -1258,6 +1319,7 @@ fn concrete(path: &str, case_id: &str) -> String {
         // An attachment that does not exist: members get 404 from the case's
         // files, everyone else 404 from the case itself.
         .replace("{attachment_id}", "00000000000000000000000000000000")
+        .replace("{doc_id}", "00000000000000000000000000000000")
 }
 
 async fn send(app: &TestApp, caller: &Caller, row: &Row, case_id: &str) -> u16 {

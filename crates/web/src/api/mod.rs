@@ -5,6 +5,7 @@
 pub mod account_error;
 pub mod alerts;
 pub mod auth;
+pub mod case_documents;
 pub mod case_routing;
 mod case_views;
 pub mod cases;

@@ -10,6 +10,7 @@ use khien_store::accounts::UnitKeyKind;
 use khien_store::intake::{AttachmentId, Author, InboxCursor, IntakeError};
 use serde::Deserialize;
 
+use super::case_documents_view::{DocumentsView, documents_view};
 use super::case_outcomes::{OutcomesView, outcomes_view};
 use super::case_workflow_view::{WorkflowView, workflow_view};
 use super::nav_links::NavLinks;
@@ -214,6 +215,7 @@ struct CasePage<'a> {
     workflow: WorkflowView,
     action_error: Option<String>,
     outcomes: OutcomesView,
+    documents: DocumentsView,
 }
 
 /// The case page; `error` belongs to the message form, `action_error` to the
@@ -353,6 +355,7 @@ pub(super) async fn case_page(
         staff,
     )
     .await?;
+    let documents = documents_view(state, lang, staff, &summary.id, &opened.case_key).await?;
     Ok(render_page(
         status,
         &CasePage {
@@ -381,6 +384,7 @@ pub(super) async fn case_page(
             workflow,
             action_error,
             outcomes: outcomes_view(state, lang, staff, &opened).await?,
+            documents,
         },
     ))
 }

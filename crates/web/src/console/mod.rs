@@ -4,6 +4,8 @@ pub mod admin_units;
 pub mod admin_users;
 pub mod alerts;
 pub mod case_actions;
+pub mod case_documents;
+mod case_documents_view;
 pub mod case_identity;
 pub mod case_outcomes;
 mod case_workflow_view;
