@@ -25,6 +25,7 @@ mod login_throttle;
 mod next_step;
 mod pages;
 mod portal;
+mod protection;
 pub mod reminders;
 mod reporter_session;
 mod request_log;

@@ -53,4 +53,6 @@ pub use protection_request::ProtectionRequest;
 pub use request_channel::RequestChannel;
 pub use retaliation_report::RetaliationReport;
 pub use routing::{RoutedBody, police_decide, route_request};
-pub use staff_recorded_request::{RECORDED_LATE_MAX_DAYS, RequestDraft, StaffRecordedRequest};
+pub use staff_recorded_request::{
+    RECORDED_LATE_MAX_DAYS, RequestDraft, StaffRecordedRequest, written_confirmation_on,
+};

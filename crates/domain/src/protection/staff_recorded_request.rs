@@ -86,6 +86,18 @@ impl StaffRecordedRequest {
     }
 }
 
+/// The day a spoken request was confirmed in writing: empty for today, no
+/// earlier than the request, never after today. Errors name `confirmed_on`.
+pub fn written_confirmation_on(
+    input: &str,
+    received_on: NaiveDate,
+    today: NaiveDate,
+) -> Result<NaiveDate, FieldErrors> {
+    date_in_range("confirmed_on", input, today, received_on, today).map_err(|error| {
+        FieldErrors::single(error.field, error.message_vi, error.message_en)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +137,16 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(errors.fields(), ["persons", "channel", "received_on"]);
+    }
+
+    #[test]
+    fn a_confirmation_is_dated_between_the_request_and_today() {
+        let today: NaiveDate = "2026-03-10".parse().unwrap();
+        let asked: NaiveDate = "2026-03-05".parse().unwrap();
+        assert_eq!(written_confirmation_on("", asked, today).unwrap(), today);
+        for bad in ["2026-03-04", "2026-03-11", "x"] {
+            let errors = written_confirmation_on(bad, asked, today).err().unwrap();
+            assert_eq!(errors.fields(), ["confirmed_on"]);
+        }
     }
 }

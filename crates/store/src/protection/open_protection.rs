@@ -2,9 +2,11 @@
 //! decision, or measures still running. The protection officers' board opens
 //! each with the case key.
 
+use serde_json::json;
 use sqlx::Row;
 
 use crate::accounts::UnitId;
+use crate::audit::AuditRecord;
 use crate::intake::CaseId;
 use crate::{Store, StoreError};
 
@@ -52,5 +54,25 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// Records that `actor` opened these cases' protection for the unit's
+    /// board (DESIGN §4: every read of sensitive data is audited), as one
+    /// `protection.board_read` entry.
+    pub async fn record_protection_board_read(
+        &self,
+        actor: &str,
+        unit_id: &UnitId,
+        cases: &[CaseId],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.audit(AuditRecord {
+            actor,
+            action: "protection.board_read",
+            object: &format!("unit:{unit_id}"),
+            details: json!({ "cases": cases.iter().map(CaseId::as_str).collect::<Vec<_>>() }),
+        })
+        .await?;
+        tx.commit().await
     }
 }

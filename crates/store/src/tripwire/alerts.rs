@@ -223,6 +223,33 @@ impl Store {
         }
     }
 
+    /// The unit's alerts about one case, oldest first (for the case's
+    /// protection file). Parts under a key are opened with `unit_secret`.
+    pub async fn case_alerts(
+        &self,
+        unit_id: &UnitId,
+        case_id: &CaseId,
+        unit_secret: Option<&SecretKey>,
+    ) -> Result<Vec<Alert>, TripwireError> {
+        let mut connection = self.reader().acquire().await.map_err(StoreError::from)?;
+        let rows = sqlx::query(&format!(
+            "{ALERT_QUERY} WHERE a.unit_id = $1 AND a.case_id = $2 ORDER BY a.created_at, a.id"
+        ))
+        .bind(unit_id.as_str())
+        .bind(case_id.as_str())
+        .fetch_all(&mut *connection)
+        .await?;
+        let mut keys = CaseKeys {
+            unit_secret,
+            opened: HashMap::new(),
+        };
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            out.push(alert_from_row(&mut connection, row, &mut keys).await?);
+        }
+        Ok(out)
+    }
+
     /// How many of the unit's alerts nobody has acknowledged yet.
     pub async fn unacknowledged_alerts(&self, unit_id: &UnitId) -> Result<i64, StoreError> {
         Ok(sqlx::query(

@@ -10,6 +10,7 @@ use khien_store::accounts::UnitKeyKind;
 use khien_store::intake::{AttachmentId, Author, InboxCursor, IntakeError};
 use serde::Deserialize;
 
+use super::case_protection_section::{ProtectionSection, protection_section};
 use super::case_workflow_view::{WorkflowView, workflow_view};
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
@@ -212,6 +213,7 @@ struct CasePage<'a> {
     error: Option<String>,
     workflow: WorkflowView,
     action_error: Option<String>,
+    protection_section: ProtectionSection,
 }
 
 /// The case page; `error` belongs to the message form, `action_error` to the
@@ -344,6 +346,7 @@ pub(super) async fn case_page(
     let step = next_statutory_step(state, summary);
     let workflow =
         workflow_view(state, lang, &summary.id, &opened.case_key, &summary.unit_id).await?;
+    let protection_section = protection_section(state, lang, &summary.id, &opened.case_key).await?;
     Ok(render_page(
         status,
         &CasePage {
@@ -371,6 +374,7 @@ pub(super) async fn case_page(
             error,
             workflow,
             action_error,
+            protection_section,
         },
     ))
 }

@@ -26,6 +26,7 @@ use crate::language::Language;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
+use crate::protection::reporter_protection::{ReporterProtection, reporter_protection};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
 use crate::{AppError, AppState};
 
@@ -181,6 +182,7 @@ struct CasePage<'a> {
     protection_requests: Vec<ProtectionRow>,
     retaliation_reports: Vec<RetaliationRow>,
     error: Option<String>,
+    protection_measures: ReporterProtection,
 }
 
 /// The reporter's page, with `error` shown when a form was refused.
@@ -241,6 +243,8 @@ pub(crate) async fn case_page(
         .collect();
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &reporter.case_id, &reporter.case_key).await?;
+    let protection_measures =
+        reporter_protection(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let step = next_statutory_step(state, &summary);
     let folded = state
         .store
@@ -283,6 +287,7 @@ pub(crate) async fn case_page(
             protection_requests,
             retaliation_reports,
             error,
+            protection_measures,
         },
     );
     if let Ok(value) = cookie.parse() {
