@@ -136,7 +136,9 @@ impl Expect {
             (Expect::CaseRecorder { others, .. }, _) => others,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
-            (Expect::CaseRoles { roles, allowed, .. }, Who::Role(role)) if roles.contains(&role) => {
+            (Expect::CaseRoles { roles, allowed, .. }, Who::Role(role))
+                if roles.contains(&role) =>
+            {
                 allowed
             }
             (Expect::CaseRoles { members, .. }, Who::Role(role)) if case_roles.contains(&role) => {

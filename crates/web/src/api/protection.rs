@@ -59,8 +59,13 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let opened = open_for(&state, &staff, &id, &CASE_ROLES, "protection").await?;
-    let protection =
-        case_protection(&state, &opened.summary.id, &opened.case_key, today_in_vietnam()).await?;
+    let protection = case_protection(
+        &state,
+        &opened.summary.id,
+        &opened.case_key,
+        today_in_vietnam(),
+    )
+    .await?;
     Ok(Json(case_protection_json(&protection)))
 }
 
@@ -70,8 +75,13 @@ async fn request_now(
     opened: &OpenedCase,
     request_id: &str,
 ) -> Result<Value, AppError> {
-    let protection =
-        case_protection(state, &opened.summary.id, &opened.case_key, today_in_vietnam()).await?;
+    let protection = case_protection(
+        state,
+        &opened.summary.id,
+        &opened.case_key,
+        today_in_vietnam(),
+    )
+    .await?;
     protection
         .request(request_id)
         .map(request_view_json)

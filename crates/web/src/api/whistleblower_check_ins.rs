@@ -32,7 +32,8 @@ pub async fn answer(
     reporter: Reporter,
     ApiJson(body): ApiJson<CheckInBody>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
-    let answered = answer_check_in(&state, &reporter, &body.request, &body.answer, &body.note).await?;
+    let answered =
+        answer_check_in(&state, &reporter, &body.request, &body.answer, &body.note).await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({ "id": answered.id.as_str(), "alerted": answered.alert.is_some() })),

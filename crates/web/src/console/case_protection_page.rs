@@ -19,8 +19,7 @@ use crate::pages::render_page;
 use crate::protection::access::{DECIDERS, RECORDERS, open_for};
 use crate::protection::case_protection::{RequestView, case_protection};
 use crate::protection::lines::{
-    DeadlineLine, Line, check_in_lines, deadline_line, decision_lines, request_lines,
-    routing_lines,
+    DeadlineLine, Line, check_in_lines, deadline_line, decision_lines, request_lines, routing_lines,
 };
 use crate::staff_session::Staff;
 use crate::vietnam_time::today_in_vietnam;
@@ -75,7 +74,11 @@ fn block(lang: Language, view: &RequestView, recorder: bool, decider: bool) -> R
         status_code: view.status_code(),
         lines: request_lines(lang, view),
         routing: routing_lines(lang, view),
-        deadlines: view.deadlines.iter().map(|d| deadline_line(lang, d)).collect(),
+        deadlines: view
+            .deadlines
+            .iter()
+            .map(|d| deadline_line(lang, d))
+            .collect(),
         decision: decision_lines(lang, view),
         check_ins: check_in_lines(lang, view),
         corruption_or_waste: stored.assessment.corruption_or_waste,
@@ -95,8 +98,14 @@ pub(super) async fn protection_page(
     status: StatusCode,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    let opened = open_for(state, staff, case_id, &crate::case_access::CASE_ROLES, "protection")
-        .await?;
+    let opened = open_for(
+        state,
+        staff,
+        case_id,
+        &crate::case_access::CASE_ROLES,
+        "protection",
+    )
+    .await?;
     let today = today_in_vietnam();
     let protection = case_protection(state, &opened.summary.id, &opened.case_key, today).await?;
     let recorder = RECORDERS.iter().any(|role| staff.has_role(*role));

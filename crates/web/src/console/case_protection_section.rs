@@ -48,7 +48,11 @@ pub async fn protection_section(
                 date: view.stored.received_on.format("%d/%m/%Y").to_string(),
                 urgent: view.stored.urgent,
                 status: view.status(lang),
-                deadlines: view.deadlines.iter().map(|d| deadline_line(lang, d)).collect(),
+                deadlines: view
+                    .deadlines
+                    .iter()
+                    .map(|d| deadline_line(lang, d))
+                    .collect(),
             })
             .collect(),
     })

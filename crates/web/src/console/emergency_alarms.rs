@@ -21,10 +21,7 @@ pub struct AlarmRow {
 }
 
 /// The staff member's alarms, last raised first.
-pub async fn alarm_rows(
-    state: &AppState,
-    staff: &Staff,
-) -> Result<Vec<AlarmRow>, AppError> {
+pub async fn alarm_rows(state: &AppState, staff: &Staff) -> Result<Vec<AlarmRow>, AppError> {
     let user: &UserId = &staff.user.id;
     Ok(state
         .store

@@ -10,13 +10,13 @@ use khien_domain::protection::{CheckInAnswer, earliest_due};
 
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
+use crate::AppState;
 use crate::language::Language;
 use crate::pages::render_page;
 use crate::protection::access::ProtectionLeads;
 use crate::protection::unit_board::{BoardEntry, unit_board};
 use crate::staff_session::WithRole;
 use crate::vietnam_time::{date_in_vietnam, today_in_vietnam};
-use crate::AppState;
 
 /// A request awaiting its decision.
 struct AwaitingRow {
@@ -94,7 +94,10 @@ fn awaiting_row(lang: Language, entry: &BoardEntry, today: chrono::NaiveDate) ->
 fn running_row(lang: Language, entry: &BoardEntry) -> RunningRow {
     let view = &entry.view;
     let measures = view.decision.as_ref().and_then(|d| d.decision.measures());
-    let last = view.check_ins.iter().max_by_key(|c| (c.answered_at, c.period));
+    let last = view
+        .check_ins
+        .iter()
+        .max_by_key(|c| (c.answered_at, c.period));
     RunningRow {
         case_id: entry.case_id.to_string(),
         request_id: view.stored.id.clone(),
@@ -102,7 +105,9 @@ fn running_row(lang: Language, entry: &BoardEntry) -> RunningRow {
         since: measures
             .map(|m| m.starts_on.format("%d/%m/%Y").to_string())
             .unwrap_or_default(),
-        implemented_by: measures.map(|m| m.implemented_by.clone()).unwrap_or_default(),
+        implemented_by: measures
+            .map(|m| m.implemented_by.clone())
+            .unwrap_or_default(),
         last_answer: last
             .map(|c| {
                 format!(
@@ -137,7 +142,11 @@ pub async fn show(
                 .iter()
                 .map(|entry| awaiting_row(lang, entry, today))
                 .collect(),
-            running: board.running.iter().map(|entry| running_row(lang, entry)).collect(),
+            running: board
+                .running
+                .iter()
+                .map(|entry| running_row(lang, entry))
+                .collect(),
         },
     ))
 }

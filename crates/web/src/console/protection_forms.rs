@@ -202,7 +202,9 @@ pub async fn act(
                 check_in_every_days: form.check_in_every_days.clone(),
                 reasons: form.reasons.clone(),
             };
-            decide(&state, &staff, &request_id, &draft).await.map(|_| ())
+            decide(&state, &staff, &request_id, &draft)
+                .await
+                .map(|_| ())
         }
         "end" => end(
             &state,

@@ -47,14 +47,23 @@ pub async fn answer(
     let form = match serde_html_form::from_bytes::<CheckInForm>(&body) {
         Ok(form) if form_cookie::matches(&headers, &form.csrf_token) => form,
         _ => {
-            return case_page(&state, lang, &reporter, StatusCode::BAD_REQUEST, Some(expired()))
-                .await;
+            return case_page(
+                &state,
+                lang,
+                &reporter,
+                StatusCode::BAD_REQUEST,
+                Some(expired()),
+            )
+            .await;
         }
     };
     match answer_check_in(&state, &reporter, &form.request, &form.answer, &form.note).await {
         Ok(_) => Ok((
             StatusCode::SEE_OTHER,
-            [(LOCATION, format!("/follow-up/case{}#check-in-answers", lang.query()))],
+            [(
+                LOCATION,
+                format!("/follow-up/case{}#check-in-answers", lang.query()),
+            )],
         )
             .into_response()),
         Err(AppError::InvalidReport(errors)) => {
@@ -63,7 +72,14 @@ pub async fn answer(
                 .map(|e| format!("{}: {}", e.field, lang.pick(&e.message_vi, &e.message_en)))
                 .collect::<Vec<_>>()
                 .join(" ");
-            case_page(&state, lang, &reporter, StatusCode::BAD_REQUEST, Some(message)).await
+            case_page(
+                &state,
+                lang,
+                &reporter,
+                StatusCode::BAD_REQUEST,
+                Some(message),
+            )
+            .await
         }
         Err(error @ (AppError::Conflict { .. } | AppError::BadRequest { .. })) => {
             let status = error.status();

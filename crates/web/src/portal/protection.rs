@@ -21,8 +21,8 @@ use crate::intake_form::intake_failure;
 use crate::language::Language;
 use crate::portal::follow_up::case_page;
 use crate::protection::case_protection::case_protection;
-use crate::vietnam_time::today_in_vietnam;
 use crate::reporter_session::Reporter;
+use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
 
 /// One request for protection, as a page lists it.

@@ -44,8 +44,10 @@ pub async fn open_for(
 
 /// The case of a request from a path: 404 for anything that is not one.
 pub async fn request_case(state: &AppState, request_id: &str) -> Result<String, AppError> {
-    let well_formed =
-        request_id.len() == 32 && request_id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let well_formed = request_id.len() == 32
+        && request_id
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
     if !well_formed {
         return Err(AppError::NotFound);
     }

@@ -37,7 +37,9 @@ pub struct RequestView {
 impl RequestView {
     /// Measures decided and not ended.
     pub fn is_running(&self) -> bool {
-        self.decision.as_ref().is_some_and(StoredDecision::is_running)
+        self.decision
+            .as_ref()
+            .is_some_and(StoredDecision::is_running)
     }
 
     /// Where the request stands, in `lang`: awaiting, measures since a day,
@@ -124,12 +126,9 @@ pub async fn case_protection(
             .position(|d| d.request_id == stored.id)
             .map(|index| decisions.swap_remove(index));
         let routed = route_request(&stored.request.interests);
-        let decided = decision.as_ref().map(|d| {
-            (
-                d.decision.measures().is_none(),
-                d.decision.decided_on,
-            )
-        });
+        let decided = decision
+            .as_ref()
+            .map(|d| (d.decision.measures().is_none(), d.decision.decided_on));
         // A request dated before the first pack (none can be) has no deadlines.
         let deadlines = match RulePacks::builtin().in_force_on(stored.received_on) {
             Ok(pack) => protection_deadlines(

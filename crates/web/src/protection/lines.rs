@@ -40,17 +40,31 @@ pub fn deadline_line(lang: Language, deadline: &ProtectionDeadline) -> DeadlineL
     let due = match (deadline.due, deadline.immediately) {
         (Some(due), _) => date(due),
         (None, true) => lang
-            .pick("Ngay (khẩn cấp; luật không quy định số ngày)", "Immediately (urgent; no day count in the law)")
+            .pick(
+                "Ngay (khẩn cấp; luật không quy định số ngày)",
+                "Immediately (urgent; no day count in the law)",
+            )
             .to_owned(),
         (None, false) => lang
-            .pick("Kịp thời (luật không quy định số ngày)", "Promptly (no day count in the law)")
+            .pick(
+                "Kịp thời (luật không quy định số ngày)",
+                "Promptly (no day count in the law)",
+            )
             .to_owned(),
     };
     let (class, status) = match (deadline.done_on, deadline.days_left) {
-        (Some(done), _) => ("done", format!("{} {}", lang.pick("Xong", "Done"), date(done))),
+        (Some(done), _) => (
+            "done",
+            format!("{} {}", lang.pick("Xong", "Done"), date(done)),
+        ),
         (None, Some(left)) if left < 0 => (
             "overdue",
-            format!("{} {} {}", lang.pick("Quá hạn", "Overdue by"), -left, lang.pick("ngày", "days")),
+            format!(
+                "{} {} {}",
+                lang.pick("Quá hạn", "Overdue by"),
+                -left,
+                lang.pick("ngày", "days")
+            ),
         ),
         (None, Some(left)) => (
             "open",
@@ -83,20 +97,31 @@ pub fn deadline_line(lang: Language, deadline: &ProtectionDeadline) -> DeadlineL
 pub fn request_lines(lang: Language, view: &RequestView) -> Vec<Line> {
     let stored = &view.stored;
     let mut lines: Vec<Line> = vec![
-        (lang.pick("Ngày đề nghị", "Requested on"), date(stored.received_on)),
+        (
+            lang.pick("Ngày đề nghị", "Requested on"),
+            date(stored.received_on),
+        ),
         (
             lang.pick("Hình thức", "How"),
-            lang.pick(stored.channel.label_vi(), stored.channel.label_en()).to_owned(),
+            lang.pick(stored.channel.label_vi(), stored.channel.label_en())
+                .to_owned(),
         ),
         (
             lang.pick("Người được bảo vệ", "Persons"),
-            join(&stored.request.persons, |p| lang.pick(p.label_vi(), p.label_en())),
+            join(&stored.request.persons, |p| {
+                lang.pick(p.label_vi(), p.label_en())
+            }),
         ),
         (
             lang.pick("Nội dung bảo vệ", "Interests"),
-            join(&stored.request.interests, |i| lang.pick(i.label_vi(), i.label_en())),
+            join(&stored.request.interests, |i| {
+                lang.pick(i.label_vi(), i.label_en())
+            }),
         ),
-        (lang.pick("Lý do", "Reasons"), stored.request.situation.clone()),
+        (
+            lang.pick("Lý do", "Reasons"),
+            stored.request.situation.clone(),
+        ),
         (lang.pick("Tình trạng", "Status"), view.status(lang)),
     ];
     if !stored.request.id_numbers.is_empty() {
@@ -113,10 +138,10 @@ pub fn request_lines(lang: Language, view: &RequestView) -> Vec<Line> {
     if stored.channel.needs_written_confirmation() {
         lines.push((
             lang.pick("Xác nhận bằng văn bản", "Confirmed in writing"),
-            stored
-                .confirmed_in_writing_on
-                .map(date)
-                .unwrap_or_else(|| lang.pick("Chưa — cần bổ sung", "Not yet — to be confirmed").to_owned()),
+            stored.confirmed_in_writing_on.map(date).unwrap_or_else(|| {
+                lang.pick("Chưa — cần bổ sung", "Not yet — to be confirmed")
+                    .to_owned()
+            }),
         ));
     }
     lines
@@ -127,8 +152,7 @@ pub fn routing_lines(lang: Language, view: &RequestView) -> Vec<Line> {
     view.routed
         .iter()
         .map(|routed| {
-            let mut interests =
-                join(&routed.interests, |i| lang.pick(i.label_vi(), i.label_en()));
+            let mut interests = join(&routed.interests, |i| lang.pick(i.label_vi(), i.label_en()));
             if !routed.if_within_own_management.is_empty() {
                 if !interests.is_empty() {
                     interests.push_str("; ");
@@ -137,10 +161,16 @@ pub fn routing_lines(lang: Language, view: &RequestView) -> Vec<Line> {
                     "{} ({})",
                     join(&routed.if_within_own_management, |i| lang
                         .pick(i.label_vi(), i.label_en())),
-                    lang.pick("nếu thuộc phạm vi quản lý của mình", "if within its own management")
+                    lang.pick(
+                        "nếu thuộc phạm vi quản lý của mình",
+                        "if within its own management"
+                    )
                 ));
             }
-            (lang.pick(routed.body.label_vi(), routed.body.label_en()), interests)
+            (
+                lang.pick(routed.body.label_vi(), routed.body.label_en()),
+                interests,
+            )
         })
         .collect()
 }
@@ -187,7 +217,10 @@ pub fn decision_lines(lang: Language, view: &RequestView) -> Vec<Line> {
             ));
         }
         DecisionOutcome::Refusal { reasons } => {
-            lines.push((lang.pick("Lý do từ chối", "Reasons for refusal"), reasons.clone()));
+            lines.push((
+                lang.pick("Lý do từ chối", "Reasons for refusal"),
+                reasons.clone(),
+            ));
         }
     }
     if let Some(end) = &stored.ended {
@@ -198,7 +231,10 @@ pub fn decision_lines(lang: Language, view: &RequestView) -> Vec<Line> {
                 date(end.ended_on),
                 lang.pick(end.reason.label_vi(), end.reason.label_en()),
                 end.by,
-                end.note.as_ref().map(|n| format!(" — {n}")).unwrap_or_default()
+                end.note
+                    .as_ref()
+                    .map(|n| format!(" — {n}"))
+                    .unwrap_or_default()
             ),
         ));
     }
@@ -214,7 +250,10 @@ pub fn check_in_lines(lang: Language, view: &RequestView) -> Vec<String> {
                 "{} — {}{}",
                 format_in_vietnam(c.answered_at),
                 lang.pick(c.answer.label_vi(), c.answer.label_en()),
-                c.note.as_ref().map(|n| format!(" — {n}")).unwrap_or_default()
+                c.note
+                    .as_ref()
+                    .map(|n| format!(" — {n}"))
+                    .unwrap_or_default()
             )
         })
         .collect()

@@ -13,8 +13,7 @@ use serde_json::{Value, json};
 use super::access::{DECIDERS, open_for};
 use super::case_protection::{CaseProtection, RequestView, case_protection};
 use super::lines::{
-    DeadlineLine, Line, check_in_lines, deadline_line, decision_lines, request_lines,
-    routing_lines,
+    DeadlineLine, Line, check_in_lines, deadline_line, decision_lines, request_lines, routing_lines,
 };
 use super::protection_json::case_protection_json;
 use crate::api::alerts::alert_json;
@@ -51,8 +50,13 @@ pub async fn protection_file(
     case_id: &str,
 ) -> Result<ProtectionFile, AppError> {
     let opened = open_for(state, staff, case_id, DECIDERS, "protection-file").await?;
-    let protection =
-        case_protection(state, &opened.summary.id, &opened.case_key, today_in_vietnam()).await?;
+    let protection = case_protection(
+        state,
+        &opened.summary.id,
+        &opened.case_key,
+        today_in_vietnam(),
+    )
+    .await?;
     let secret = unit_key_if_granted(state, staff).await?;
     let alerts = state
         .store
@@ -123,7 +127,11 @@ fn file_request(lang: Language, index: usize, view: &RequestView) -> FileRequest
         ),
         lines: request_lines(lang, view),
         routing: routing_lines(lang, view),
-        deadlines: view.deadlines.iter().map(|d| deadline_line(lang, d)).collect(),
+        deadlines: view
+            .deadlines
+            .iter()
+            .map(|d| deadline_line(lang, d))
+            .collect(),
         decision: decision_lines(lang, view),
         check_ins: check_in_lines(lang, view),
     }

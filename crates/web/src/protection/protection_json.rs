@@ -201,9 +201,12 @@ pub fn reporter_open_check_ins_json(protection: &CaseProtection) -> Value {
 /// The reporter's own requests' status, and a refusal's reasons (the written
 /// refusal is addressed to them, LTC Art. 52), by request id.
 pub fn reporter_request_status(view: &RequestView) -> (Value, Option<String>) {
-    let reasons = view.decision.as_ref().and_then(|d| match &d.decision.outcome {
-        DecisionOutcome::Refusal { reasons } => Some(reasons.clone()),
-        DecisionOutcome::Measures(_) => None,
-    });
+    let reasons = view
+        .decision
+        .as_ref()
+        .and_then(|d| match &d.decision.outcome {
+            DecisionOutcome::Refusal { reasons } => Some(reasons.clone()),
+            DecisionOutcome::Measures(_) => None,
+        });
     (status_labels(view), reasons)
 }

@@ -95,12 +95,14 @@ pub async fn reporter_protection(
                             .collect()
                     })
                     .unwrap_or_default(),
-                implemented_by: measures.map(|m| m.implemented_by.clone()).unwrap_or_default(),
+                implemented_by: measures
+                    .map(|m| m.implemented_by.clone())
+                    .unwrap_or_default(),
                 reasons: reporter_request_status(request).1,
-                end_reason: decision
-                    .ended
-                    .as_ref()
-                    .map(|end| lang.pick(end.reason.label_vi(), end.reason.label_en()).to_owned()),
+                end_reason: decision.ended.as_ref().map(|end| {
+                    lang.pick(end.reason.label_vi(), end.reason.label_en())
+                        .to_owned()
+                }),
             });
         }
         if let Some(period) = request.open_check_in {

@@ -125,8 +125,8 @@ pub async fn decide(
     draft: &DecisionDraft,
 ) -> Result<(OpenedCase, ProtectionDecisionId), AppError> {
     let (opened, request) = open_request(state, staff, request_id, DECIDERS).await?;
-    let decision =
-        ProtectionDecision::parse(draft, request.received_on, today_in_vietnam()).map_err(invalid)?;
+    let decision = ProtectionDecision::parse(draft, request.received_on, today_in_vietnam())
+        .map_err(invalid)?;
     let id = state
         .store
         .decide_protection(
