@@ -151,13 +151,12 @@ pub fn protection_deadlines(
     let police_counts = input.assessment.corruption_or_waste;
     let mut out = Vec::new();
     for routed in input.routed {
-        let rule = (routed.body == CompetentBody::Police && police_counts).then(|| {
-            if input.assessment.complex {
-                &pack.protection_decision_complex
-            } else {
-                &pack.protection_decision
-            }
-        });
+        let police_rule = if input.assessment.complex {
+            &pack.protection_decision_complex
+        } else {
+            &pack.protection_decision
+        };
+        let rule = (routed.body == CompetentBody::Police && police_counts).then_some(police_rule);
         out.push(row(ProtectionStep::Decision, routed.body, rule)?);
         if rule.is_some() && (open || refused) {
             out.push(row(

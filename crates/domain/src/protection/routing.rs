@@ -76,13 +76,14 @@ mod tests {
     use CompetentBody::*;
     use ProtectedInterest::*;
 
-    fn bodies(
-        interests: &[ProtectedInterest],
-    ) -> Vec<(
+    /// (body, interests, interests only within its own management).
+    type Share = (
         CompetentBody,
         Vec<ProtectedInterest>,
         Vec<ProtectedInterest>,
-    )> {
+    );
+
+    fn bodies(interests: &[ProtectedInterest]) -> Vec<Share> {
         route_request(interests)
             .into_iter()
             .map(|r| (r.body, r.interests, r.if_within_own_management))
@@ -91,14 +92,7 @@ mod tests {
 
     #[test]
     fn the_routing_table_of_art_49() {
-        let table: Vec<(
-            &[ProtectedInterest],
-            Vec<(
-                CompetentBody,
-                Vec<ProtectedInterest>,
-                Vec<ProtectedInterest>,
-            )>,
-        )> = vec![
+        let table: Vec<(&[ProtectedInterest], Vec<Share>)> = vec![
             (
                 &[Confidentiality],
                 vec![(ResolvingUnit, vec![Confidentiality], vec![])],

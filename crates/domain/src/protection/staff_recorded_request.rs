@@ -93,9 +93,8 @@ pub fn written_confirmation_on(
     received_on: NaiveDate,
     today: NaiveDate,
 ) -> Result<NaiveDate, FieldErrors> {
-    date_in_range("confirmed_on", input, today, received_on, today).map_err(|error| {
-        FieldErrors::single(error.field, error.message_vi, error.message_en)
-    })
+    date_in_range("confirmed_on", input, today, received_on, today)
+        .map_err(|error| FieldErrors::single(error.field, error.message_vi, error.message_en))
 }
 
 #[cfg(test)]
