@@ -480,6 +480,9 @@ async fn an_emergency_alarm_stays_until_acknowledged(backend: Backend) {
     }
     let (_, home) = s.head.page(&s.app, "/staff").await;
     assert!(home.contains("nhắc lần 3"), "{home}");
+    let (_, notifications) = s.head.get(&s.app, "/api/v1/notifications").await;
+    assert_eq!(notifications["alarms"][0]["times_raised"], 3);
+    assert_eq!(notifications["alarms"][0]["case"], s.case_id.as_str());
     // The head reads but does not acknowledge; the protection officer does.
     let acknowledge = format!(
         "/api/v1/alerts/{}/acknowledge",
@@ -498,6 +501,8 @@ async fn an_emergency_alarm_stays_until_acknowledged(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(run.alarms, 0);
+    let (_, notifications) = s.protection.get(&s.app, "/api/v1/notifications").await;
+    assert_eq!(notifications["alarms"], json!([]));
     // A request that is not urgent raises no alarm.
     s.reporter_asks(&["job"], false).await;
     assert_eq!(s.alerts("emergency_protection").await.len(), 1);

@@ -162,6 +162,23 @@ pub(crate) async fn case_key_for_unit(
     }))
 }
 
+/// Opens each row's alert, one case key per case.
+async fn alerts_from_rows(
+    connection: &mut Connection,
+    rows: &[AnyRow],
+    unit_secret: Option<&SecretKey>,
+) -> Result<Vec<Alert>, TripwireError> {
+    let mut keys = CaseKeys {
+        unit_secret,
+        opened: HashMap::new(),
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(alert_from_row(connection, row, &mut keys).await?);
+    }
+    Ok(out)
+}
+
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("alerts: {what}"))
 }
@@ -187,15 +204,7 @@ impl Store {
         .bind(AlertKind::EmergencyProtection.as_str())
         .fetch_all(&mut *connection)
         .await?;
-        let mut keys = CaseKeys {
-            unit_secret,
-            opened: HashMap::new(),
-        };
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            out.push(alert_from_row(&mut connection, row, &mut keys).await?);
-        }
-        Ok(out)
+        alerts_from_rows(&mut connection, &rows, unit_secret).await
     }
 
     /// One of the unit's alerts; `None` if it is not this unit's (or does not exist).
@@ -239,15 +248,7 @@ impl Store {
         .bind(case_id.as_str())
         .fetch_all(&mut *connection)
         .await?;
-        let mut keys = CaseKeys {
-            unit_secret,
-            opened: HashMap::new(),
-        };
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            out.push(alert_from_row(&mut connection, row, &mut keys).await?);
-        }
-        Ok(out)
+        alerts_from_rows(&mut connection, &rows, unit_secret).await
     }
 
     /// How many of the unit's alerts nobody has acknowledged yet.

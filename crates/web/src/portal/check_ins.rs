@@ -7,11 +7,13 @@ use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use khien_domain::intake::FieldErrors;
 use serde::Deserialize;
 
 use crate::form_cookie;
 use crate::language::Language;
 use crate::portal::follow_up::case_page;
+use crate::portal::protection::field_messages;
 use crate::protection::reporter_protection::answer_check_in;
 use crate::reporter_session::Reporter;
 use crate::{AppError, AppState};
@@ -67,11 +69,9 @@ pub async fn answer(
         )
             .into_response()),
         Err(AppError::InvalidReport(errors)) => {
-            let message = errors
-                .iter()
-                .map(|e| format!("{}: {}", e.field, lang.pick(&e.message_vi, &e.message_en)))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let message = FieldErrors::from_vec(errors)
+                .map(|errors| field_messages(lang, &errors))
+                .unwrap_or_default();
             case_page(
                 &state,
                 lang,

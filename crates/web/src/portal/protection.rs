@@ -182,7 +182,8 @@ fn expired(lang: Language) -> String {
     .to_owned()
 }
 
-fn field_messages(lang: Language, errors: &FieldErrors) -> String {
+/// Refused fields as one line for the page, each named.
+pub(crate) fn field_messages(lang: Language, errors: &FieldErrors) -> String {
     errors
         .iter()
         .map(|e| format!("{}: {}", e.field, lang.pick(&e.message_vi, &e.message_en)))
