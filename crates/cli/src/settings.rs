@@ -33,6 +33,8 @@ pub struct FileSettings {
     pub max_attachment_mib: Option<u64>,
     /// Anonymous requests per source in ten minutes before each further one waits.
     pub anonymous_requests_before_slowdown: Option<u32>,
+    /// Days a request to see a reporter's identity stays usable.
+    pub identity_request_days: Option<u64>,
     /// Log filter, e.g. `info` or `khien_web=debug,info`.
     pub log: Option<String>,
     /// Working days before a due date at which handlers are reminded, e.g. `"3,0"`.
@@ -73,6 +75,8 @@ pub struct Settings {
     pub max_attachment_bytes: u64,
     /// Anonymous requests per source in ten minutes before each further one waits.
     pub anonymous_requests_before_slowdown: u32,
+    /// Days a request to see a reporter's identity stays usable.
+    pub identity_request_days: u64,
     /// Log filter.
     pub log: String,
     /// The reminder job.
@@ -115,6 +119,7 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 const DEFAULT_CHECKPOINT_EVERY: u64 = 1000;
 const DEFAULT_MAX_ATTACHMENT_MIB: u64 = 100;
 const DEFAULT_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN: u32 = 20;
+const DEFAULT_IDENTITY_REQUEST_DAYS: u64 = 7;
 const DEFAULT_LOG: &str = "info,sqlx=warn";
 
 impl FlagSettings {
@@ -225,6 +230,21 @@ pub fn resolve(
         (None, None) => DEFAULT_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN,
     };
 
+    let identity_request_days = match (
+        env("KHIEN_IDENTITY_REQUEST_DAYS"),
+        file.identity_request_days,
+    ) {
+        (Some(text), _) => parse_positive(&text, "KHIEN_IDENTITY_REQUEST_DAYS")?,
+        (None, Some(0)) => {
+            return Err(SettingsError::BadValue {
+                origin: "config key identity_request_days".into(),
+                problem: "must be at least 1".into(),
+            });
+        }
+        (None, Some(n)) => n,
+        (None, None) => DEFAULT_IDENTITY_REQUEST_DAYS,
+    };
+
     let log = env("KHIEN_LOG")
         .or(file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_owned());
@@ -236,6 +256,7 @@ pub fn resolve(
         audit_checkpoint_every,
         max_attachment_bytes: max_attachment_mib.saturating_mul(1024 * 1024),
         anonymous_requests_before_slowdown,
+        identity_request_days,
         log,
         reminders,
     })
@@ -265,6 +286,9 @@ impl Settings {
             max_attachment_bytes: self.max_attachment_bytes,
             anonymous_requests_before_slowdown: self.anonymous_requests_before_slowdown,
             reminders: self.reminders.clone(),
+            identity_request_lifetime: Duration::from_secs(
+                self.identity_request_days.saturating_mul(24 * 3600),
+            ),
         }
     }
 }
@@ -321,6 +345,36 @@ mod tests {
         assert_eq!(settings.listen.to_string(), DEFAULT_LISTEN);
         assert_eq!(settings.data_dir, PathBuf::from(DEFAULT_DATA_DIR));
         assert_eq!(settings.database_url, None);
+        assert_eq!(settings.identity_request_days, 7);
+    }
+
+    #[test]
+    fn the_identity_request_lifetime_is_whole_days_of_at_least_one() {
+        let settings = resolve(
+            None,
+            &env_of(&[("KHIEN_IDENTITY_REQUEST_DAYS", "3")]),
+            &FlagSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            settings.server_settings().identity_request_lifetime,
+            Duration::from_secs(3 * 24 * 3600)
+        );
+        let error = resolve(
+            Some(FileSettings {
+                identity_request_days: Some(0),
+                ..FileSettings::default()
+            }),
+            &env_of(&[]),
+            &FlagSettings::default(),
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("config key identity_request_days"),
+            "{error}"
+        );
     }
 
     #[test]

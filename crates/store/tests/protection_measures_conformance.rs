@@ -131,8 +131,7 @@ impl World {
             .record_hr_action(
                 &self.f.secret,
                 &HrActionRecord {
-                    id_number: &NationalIdNumber::parse("id", REPORTER_ID)
-                        .unwrap_or_else(|_| panic!()),
+                    id_number: &NationalIdNumber::parse(REPORTER_ID).unwrap_or_else(|_| panic!()),
                     action: HrActionKind::Dismissal,
                     unit_id: &self.syt,
                     decided_on,

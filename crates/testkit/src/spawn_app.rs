@@ -47,6 +47,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerSet
         max_attachment_bytes: 100 * 1024 * 1024,
         anonymous_requests_before_slowdown: 100_000,
         reminders: Default::default(),
+        identity_request_lifetime: khien_web::DEFAULT_IDENTITY_REQUEST_LIFETIME,
     };
     adjust(&mut settings);
     let application = Application::build(settings)

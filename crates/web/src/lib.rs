@@ -13,8 +13,10 @@ mod attachment_download;
 mod case_access;
 mod case_messages;
 mod case_workflow;
+pub mod conflict_of_interest;
 mod console;
 mod cookie_value;
+mod disclosure_access;
 mod form_cookie;
 mod health;
 mod inbox_query;
@@ -23,7 +25,9 @@ mod language;
 mod login_attempt;
 mod login_throttle;
 mod next_step;
+mod organisation_tree;
 mod pages;
+mod person_indexes;
 mod portal;
 mod protection;
 pub mod reminders;
@@ -33,6 +37,7 @@ pub mod security_headers;
 mod server;
 mod source_key;
 mod source_slowdown;
+mod staff_identity;
 pub mod staff_session;
 mod startup;
 mod state;
@@ -43,5 +48,8 @@ mod vietnam_time;
 pub use app_error::AppError;
 pub use login_throttle::{DEFAULT_ALLOWED_FAILURES, LoginThrottle};
 pub use server::{route_paths, router, serve};
-pub use startup::{Access, Application, OpenedStore, ServerSettings, StartupError, open_store};
+pub use startup::{
+    Access, Application, DEFAULT_IDENTITY_REQUEST_LIFETIME, OpenedStore, ServerSettings,
+    StartupError, open_store,
+};
 pub use state::AppState;

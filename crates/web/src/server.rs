@@ -76,6 +76,26 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::cases::attachment),
         ),
         (
+            "/staff/cases/{id}/identity",
+            get(console::case_identity::show).post(console::case_identity::submit),
+        ),
+        (
+            "/staff/identity-requests",
+            get(console::identity_requests::show),
+        ),
+        (
+            "/staff/identity-requests/{id}/approve",
+            post(console::identity_requests::approve),
+        ),
+        (
+            "/staff/identity-requests/{id}/refuse",
+            post(console::identity_requests::refuse),
+        ),
+        (
+            "/staff/identity-reshares",
+            post(console::identity_requests::reshare),
+        ),
+        (
             "/staff/intake",
             get(console::intake::show)
                 .post(console::intake::submit_form)
@@ -113,6 +133,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::password::show).post(console::password::submit),
         ),
         (
+            "/staff/profile/id-number",
+            get(console::id_number::show).post(console::id_number::submit),
+        ),
+        (
             "/staff/recover",
             get(console::recover::show).post(console::recover::submit),
         ),
@@ -143,6 +167,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/auth/me", get(api::auth::me)),
         ("/api/v1/auth/password", post(api::auth::change_password)),
         ("/api/v1/auth/recover", post(api::auth::recover)),
+        (
+            "/api/v1/me/id-number",
+            put(api::staff_identity::put_id_number),
+        ),
         ("/api/v1/units", get(api::units::list).post(api::units::add)),
         (
             "/api/v1/reports",
@@ -230,6 +258,39 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(api::alerts::acknowledge),
         ),
         ("/api/v1/alerts/{id}/review", post(api::alerts::review)),
+        (
+            "/api/v1/cases/{id}/routing",
+            get(api::case_routing::routing),
+        ),
+        ("/api/v1/cases/{id}/linked", get(api::case_routing::linked)),
+        (
+            "/api/v1/cases/{id}/identity-requests",
+            post(api::identity_requests::create),
+        ),
+        (
+            "/api/v1/cases/{id}/identity",
+            get(api::identity_requests::open),
+        ),
+        (
+            "/api/v1/identity-requests",
+            get(api::identity_requests::list),
+        ),
+        (
+            "/api/v1/identity-requests/{id}/approve",
+            post(api::identity_requests::approve),
+        ),
+        (
+            "/api/v1/identity-requests/{id}/refuse",
+            post(api::identity_requests::refuse),
+        ),
+        (
+            "/api/v1/identity-reshares",
+            get(api::identity_custody::pending_reshares).post(api::identity_custody::contribute),
+        ),
+        (
+            "/api/v1/units/{code}/identity-threshold",
+            post(api::identity_custody::set_threshold),
+        ),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
         (
             "/api/v1/users/{username}/disable",

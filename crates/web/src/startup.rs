@@ -50,7 +50,12 @@ pub struct ServerSettings {
     pub anonymous_requests_before_slowdown: u32,
     /// The reminder job: points, interval, email.
     pub reminders: ReminderSettings,
+    /// How long a request to see a reporter's identity stays usable.
+    pub identity_request_lifetime: Duration,
 }
+
+/// The default lifetime of a request to see a reporter's identity: 7 days.
+pub const DEFAULT_IDENTITY_REQUEST_LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// Why the server could not start; each says what to fix.
 #[derive(Debug, thiserror::Error)]
@@ -216,6 +221,10 @@ impl Application {
                 submission_slowdown: Arc::new(SourceSlowdown::new(
                     settings.anonymous_requests_before_slowdown,
                 )),
+                identity_request_lifetime: chrono::Duration::from_std(
+                    settings.identity_request_lifetime,
+                )
+                .unwrap_or(chrono::Duration::days(7)),
             },
             _lock: opened.lock,
             reminders: settings.reminders.clone(),

@@ -40,4 +40,6 @@ pub struct AppState {
     pub receipt_slowdown: Arc<SourceSlowdown>,
     /// Slows repeated submissions from one source (in memory only).
     pub submission_slowdown: Arc<SourceSlowdown>,
+    /// How long a request to see a reporter's identity stays usable.
+    pub identity_request_lifetime: chrono::Duration,
 }

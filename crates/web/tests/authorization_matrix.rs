@@ -98,6 +98,26 @@ enum Expect {
         others: u16,
         anonymous: u16,
     },
+    /// Custodians, other staff, anonymous callers.
+    CustodianOnly {
+        custodian: u16,
+        staff: u16,
+        anonymous: u16,
+    },
+    /// Anyone of the case's unit, whatever their role; another unit; anonymous callers.
+    UnitMember {
+        member: u16,
+        other_unit: u16,
+        anonymous: u16,
+    },
+    /// Handlers, heads and protection officers of the case's unit (who may ask to
+    /// see a reporter), the unit's other staff, another unit, anonymous callers.
+    Requester {
+        requester: u16,
+        unit: u16,
+        other_unit: u16,
+        anonymous: u16,
+    },
 }
 
 impl Expect {
@@ -111,8 +131,11 @@ impl Expect {
             | (Expect::CaseRole { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRecorder { anonymous, .. }, Who::Anonymous)
             | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous)
+            | (Expect::Roles { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRoles { anonymous, .. }, Who::Anonymous)
-            | (Expect::Roles { anonymous, .. }, Who::Anonymous) => anonymous,
+            | (Expect::CustodianOnly { anonymous, .. }, Who::Anonymous)
+            | (Expect::UnitMember { anonymous, .. }, Who::Anonymous)
+            | (Expect::Requester { anonymous, .. }, Who::Anonymous) => anonymous,
             (Expect::LoggedIn { staff, .. }, _) => staff,
             (Expect::AdminOnly { admin, .. }, Who::Role(Role::Admin)) => admin,
             (Expect::AdminOnly { staff, .. }, _) => staff,
@@ -134,6 +157,17 @@ impl Expect {
             }
             (Expect::CaseRecorder { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
             (Expect::CaseRecorder { others, .. }, _) => others,
+            (Expect::CustodianOnly { custodian, .. }, Who::Role(Role::Custodian)) => custodian,
+            (Expect::CustodianOnly { staff, .. }, _) => staff,
+            (Expect::UnitMember { other_unit, .. }, Who::OtherUnit)
+            | (Expect::Requester { other_unit, .. }, Who::OtherUnit) => other_unit,
+            (Expect::UnitMember { member, .. }, _) => member,
+            (Expect::Requester { requester, .. }, Who::Role(role))
+                if [Role::Handler, Role::Head, Role::Protection].contains(&role) =>
+            {
+                requester
+            }
+            (Expect::Requester { unit, .. }, _) => unit,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
             (Expect::CaseRoles { roles, allowed, .. }, Who::Role(role))
@@ -190,6 +224,9 @@ fn empty_intake() -> Value {
 fn malformed_receipt() -> Value {
     json!({"receipt": "12"})
 }
+fn a_malformed_id_number() -> Value {
+    json!({"id_number": "12", "full_name": "Nguyễn Văn A"})
+}
 fn an_email() -> Value {
     json!({"email": "can.bo@thanhtra.gov.vn"})
 }
@@ -201,6 +238,15 @@ fn a_message() -> Value {
 }
 fn a_protection_request() -> Value {
     json!({"persons": ["self"], "interests": ["job"], "situation": "Bị đe dọa.", "urgent": false})
+}
+fn an_unusable_identity_request() -> Value {
+    json!({"legal_reason": "curiosity", "details": "", "purpose": ""})
+}
+fn a_custodian_reason() -> Value {
+    json!({"reason": "Đủ căn cứ."})
+}
+fn a_threshold_of_zero() -> Value {
+    json!({"threshold": 0})
 }
 fn a_retaliation_report() -> Value {
     json!({"what_happened": "Bị điều chuyển.", "when": "03/2026"})
@@ -290,6 +336,13 @@ fn matrix() -> Vec<Row> {
             Same(400),
         ),
         row(get.clone(), "/staff", None, console(200)),
+        row(get.clone(), "/staff/profile/id-number", None, console(200)),
+        row(
+            post.clone(),
+            "/staff/profile/id-number",
+            Form("id_number=12&full_name=x"),
+            console(400),
+        ),
         row(
             get.clone(),
             "/staff/inbox",
@@ -342,6 +395,69 @@ fn matrix() -> Vec<Row> {
                 member: 404,
                 oversight: 403,
                 others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/identity",
+            None,
+            Requester {
+                requester: 200,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/cases/{id}/identity",
+            Form("action=request&legal_reason=curiosity&details=&purpose="),
+            Requester {
+                requester: 400,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/identity-requests",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        // No such request: custodians learn that, everyone else is refused first.
+        row(
+            post.clone(),
+            "/staff/identity-requests/{id}/approve",
+            Form("reason=x"),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/identity-requests/{id}/refuse",
+            Form("reason=x"),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/identity-reshares",
+            Form(""),
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
                 anonymous: 303,
             },
         ),
@@ -569,6 +685,12 @@ fn matrix() -> Vec<Row> {
             Same(401),
         ),
         row(get.clone(), "/api/v1/auth/me", None, api(200)),
+        row(
+            Method::PUT,
+            "/api/v1/me/id-number",
+            Json(a_malformed_id_number),
+            api(400),
+        ),
         row(get.clone(), "/api/v1/notifications", None, api(200)),
         // Nobody has a notification with a case's id.
         row(
@@ -721,6 +843,28 @@ fn matrix() -> Vec<Row> {
         ),
         // Closing a case nothing has ended is refused by the fold (409), after
         // the visibility and role checks.
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/routing",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/linked",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 200,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
         row(
             post.clone(),
             "/api/v1/cases/{id}/actions",
@@ -878,6 +1022,88 @@ fn matrix() -> Vec<Row> {
                 anonymous: 401,
             },
         ),
+        // The matrix's case is anonymous: a well-formed request would be a 409.
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/identity-requests",
+            Json(an_unusable_identity_request),
+            Requester {
+                requester: 400,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/identity",
+            None,
+            UnitMember {
+                member: 403,
+                other_unit: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/identity-requests",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-requests/{id}/approve",
+            Json(a_custodian_reason),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-requests/{id}/refuse",
+            Json(a_custodian_reason),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/identity-reshares",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-reshares",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/units/{code}/identity-threshold",
+            Json(a_threshold_of_zero),
+            AdminOnly {
+                admin: 400,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
         // The API logout ends the session the cookie also carries, so the console
         // logout after it finds no session and sends everyone to the login page.
         row(post.clone(), "/api/v1/auth/logout", None, api(204)),
@@ -930,6 +1156,7 @@ async fn log_in(app: &TestApp, user: &khien_testkit::TestUser, step: u64) -> Cal
 fn concrete(path: &str, case_id: &str) -> String {
     path.replace("{*path}", "khien.css")
         .replace("{username}", "target.user")
+        .replace("{code}", "SO-A")
         .replace("{id}", case_id)
         // An attachment that does not exist: members get 404 from the case's
         // files, everyone else 404 from the case itself.

@@ -20,7 +20,6 @@ mod competent_body;
 mod dates;
 mod decision_deadlines;
 mod measure;
-mod national_id_number;
 mod protected_id_number;
 mod protected_interest;
 mod protected_person;
@@ -33,6 +32,7 @@ mod routing;
 mod staff_recorded_request;
 pub(crate) mod text;
 
+pub use crate::accounts::NationalIdNumber;
 pub use check_in::{CHECK_IN_NOTE_MAX, CheckIn, CheckInAnswer, CheckInPeriod, open_check_in};
 pub use competent_body::CompetentBody;
 pub use decision_deadlines::{
@@ -40,7 +40,6 @@ pub use decision_deadlines::{
     earliest_due, protection_deadlines,
 };
 pub use measure::{MeasureGroup, ProtectionMeasure};
-pub use national_id_number::NationalIdNumber;
 pub use protected_id_number::{ID_NUMBERS_MAX, IdNumberDraft, ProtectedIdNumber};
 pub use protected_interest::ProtectedInterest;
 pub use protected_person::ProtectedPerson;

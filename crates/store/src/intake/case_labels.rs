@@ -35,8 +35,3 @@ pub(crate) fn attachment_meta(case_id: &CaseId, attachment_id: &AttachmentId) ->
 pub(crate) fn event(case_id: &CaseId, seq: i64) -> Vec<u8> {
     format!("khien/case/{case_id}/event/{seq}").into_bytes()
 }
-
-/// One issued document.
-pub(crate) fn document(case_id: &CaseId, document_id: &str) -> Vec<u8> {
-    format!("khien/case/{case_id}/document/{document_id}").into_bytes()
-}

@@ -24,6 +24,7 @@ use crate::attachment_download::send_attachment;
 use crate::case_messages::post_message;
 use crate::case_workflow::{reporter_notices, workflow_failure};
 use crate::intake_form::intake_failure;
+use crate::portal::disclosures::disclosures_json;
 use crate::portal::follow_up::{ReceiptRefusal, open_with_receipt};
 use crate::protection::reporter_protection::add_reporter_protection_json;
 use crate::reporter_session::{Reporter, TICKET_LIFETIME};
@@ -98,9 +99,7 @@ pub async fn report(
     let notices = reporter_notices(&state, &history).await;
     body["notices"] = json!(notices.iter().map(|n| n.to_json()).collect::<Vec<_>>());
     body.as_object_mut().map(|fields| fields.remove("assignee"));
-    // Identity disclosures: none can happen yet (the custodian approval flow is
-    // not built), so the list is honestly empty.
-    body["disclosures"] = json!([]);
+    body["disclosures"] = disclosures_json(&state, &reporter.case_id).await?;
     Ok(Json(body))
 }
 

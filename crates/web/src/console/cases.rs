@@ -344,8 +344,15 @@ pub(super) async fn case_page(
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &summary.id, &opened.case_key).await?;
     let step = next_statutory_step(state, summary);
-    let workflow =
-        workflow_view(state, lang, &summary.id, &opened.case_key, &summary.unit_id).await?;
+    let workflow = workflow_view(
+        state,
+        lang,
+        &summary.id,
+        &opened.case_key,
+        &summary.unit_id,
+        staff,
+    )
+    .await?;
     let protection_section = protection_section(state, lang, &summary.id, &opened.case_key).await?;
     Ok(render_page(
         status,

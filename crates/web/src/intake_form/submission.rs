@@ -13,6 +13,8 @@ use khien_store::intake::{Author, IntakeError, PendingCase, Submission};
 use khien_vault::case_keys::issue_receipt;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::organisation_tree::organisation_tree;
+use crate::person_indexes::accused_indexes;
 use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
 
@@ -111,6 +113,15 @@ pub async fn submit(
             return Err(SubmitFailure::Invalid(all));
         }
     };
+    // Only a person named with an organisation is indexed; most reports need
+    // no look at the tree.
+    let accused = &report.content().accused;
+    let accused_indexes = if accused.iter().any(|person| person.organisation.is_some()) {
+        let tree = organisation_tree(state).await?;
+        accused_indexes(&state.server_secret, &tree, accused)
+    } else {
+        Vec::new()
+    };
     let secret = state.server_secret.clone();
     let params = state.kdf_params;
     let issued = state
@@ -136,6 +147,7 @@ pub async fn submit(
                     author,
                     limits: task_state.attachment_limits,
                     now: Utc::now(),
+                    accused_indexes,
                 },
                 &task_state.blobs,
             )

@@ -25,6 +25,7 @@ use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
+use crate::portal::disclosures::{DisclosureRow, disclosure_rows};
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
 use crate::protection::reporter_protection::{ReporterProtection, reporter_protection};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
@@ -181,6 +182,7 @@ struct CasePage<'a> {
     anonymous: bool,
     protection_requests: Vec<ProtectionRow>,
     retaliation_reports: Vec<RetaliationRow>,
+    disclosures: Vec<DisclosureRow>,
     error: Option<String>,
     protection_measures: ReporterProtection,
 }
@@ -243,6 +245,7 @@ pub(crate) async fn case_page(
         .collect();
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &reporter.case_id, &reporter.case_key).await?;
+    let disclosures = disclosure_rows(state, lang, &reporter.case_id).await?;
     let protection_measures =
         reporter_protection(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let step = next_statutory_step(state, &summary);
@@ -286,6 +289,7 @@ pub(crate) async fn case_page(
             anonymous: summary.anonymous,
             protection_requests,
             retaliation_reports,
+            disclosures,
             error,
             protection_measures,
         },

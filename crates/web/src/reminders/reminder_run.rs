@@ -102,15 +102,18 @@ async fn recipients(
                 ));
             }
         }
-        if let Some(unit) = state.store.unit_by_id(&case.unit_id).await? {
-            if let Some(parent) = unit.parent_id {
-                for user in state
-                    .store
-                    .unit_members_with_role(&parent, Role::Head)
-                    .await?
-                {
-                    out.push((user, NotificationKind::Escalation, "superior".to_owned()));
-                }
+        let parent = state
+            .store
+            .unit_by_id(&case.unit_id)
+            .await?
+            .and_then(|unit| unit.parent_id);
+        if let Some(parent) = parent {
+            for user in state
+                .store
+                .unit_members_with_role(&parent, Role::Head)
+                .await?
+            {
+                out.push((user, NotificationKind::Escalation, "superior".to_owned()));
             }
         }
         return Ok(out);
