@@ -30,6 +30,7 @@ mod organisation_tree;
 mod pages;
 mod person_indexes;
 mod portal;
+mod protection;
 pub mod reminders;
 mod reporter_session;
 mod request_log;

@@ -80,6 +80,17 @@ enum Expect {
         staff: u16,
         anonymous: u16,
     },
+    /// Members of the case's unit holding one of `roles`, its other members
+    /// with a case role, a superior's oversight officer, everyone else,
+    /// anonymous callers.
+    CaseRoles {
+        roles: &'static [Role],
+        allowed: u16,
+        members: u16,
+        oversight: u16,
+        others: u16,
+        anonymous: u16,
+    },
     /// Holders of one of `roles` (in their own unit), everyone else, anonymous callers.
     Roles {
         roles: &'static [Role],
@@ -121,6 +132,7 @@ impl Expect {
             | (Expect::CaseRecorder { anonymous, .. }, Who::Anonymous)
             | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous)
             | (Expect::Roles { anonymous, .. }, Who::Anonymous)
+            | (Expect::CaseRoles { anonymous, .. }, Who::Anonymous)
             | (Expect::CustodianOnly { anonymous, .. }, Who::Anonymous)
             | (Expect::UnitMember { anonymous, .. }, Who::Anonymous)
             | (Expect::Requester { anonymous, .. }, Who::Anonymous) => anonymous,
@@ -158,6 +170,16 @@ impl Expect {
             (Expect::Requester { unit, .. }, _) => unit,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
+            (Expect::CaseRoles { roles, allowed, .. }, Who::Role(role))
+                if roles.contains(&role) =>
+            {
+                allowed
+            }
+            (Expect::CaseRoles { members, .. }, Who::Role(role)) if case_roles.contains(&role) => {
+                members
+            }
+            (Expect::CaseRoles { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
+            (Expect::CaseRoles { others, .. }, _) => others,
             (Expect::Roles { roles, allowed, .. }, Who::Role(role)) if roles.contains(&role) => {
                 allowed
             }
@@ -238,6 +260,15 @@ fn a_bad_hr_action() -> Value {
 fn a_review() -> Value {
     json!({"outcome": "consent"})
 }
+fn a_check_in() -> Value {
+    json!({"request": "00000000000000000000000000000000", "answer": "fine"})
+}
+fn a_bad_spoken_request() -> Value {
+    json!({"channel": "phone", "persons": [], "interests": ["life"], "situation": ""})
+}
+fn a_decision() -> Value {
+    json!({"outcome": "refusal", "body": "police", "reasons": "Không có căn cứ."})
+}
 
 /// The matrix. Rows that end sessions come last.
 fn matrix() -> Vec<Row> {
@@ -289,6 +320,12 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/follow-up/retaliation",
             Form("what_happened=x"),
+            Same(303),
+        ),
+        row(
+            post.clone(),
+            "/follow-up/check-ins",
+            Form("request=x&answer=fine"),
             Same(303),
         ),
         row(post.clone(), "/follow-up/leave", Form(""), Same(303)),
@@ -526,6 +563,61 @@ fn matrix() -> Vec<Row> {
                 others: 403,
                 anonymous: 303,
             },
+        ),
+        row(
+            get.clone(),
+            "/staff/protection",
+            None,
+            Roles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/protection",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/cases/{id}/protection/requests",
+            Form("channel=phone&interests=life&situation="),
+            CaseRoles {
+                roles: &[Role::Protection, Role::Handler, Role::Head],
+                allowed: 400,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/protection/file",
+            None,
+            CaseRoles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // `{id}` is the case's id, which is no request of anyone's.
+        row(
+            post.clone(),
+            "/staff/protection-requests/{id}/actions",
+            Form("action=decide&outcome=refusal"),
+            console(404),
         ),
         row(get.clone(), "/staff/account/password", None, console(200)),
         row(
@@ -833,6 +925,85 @@ fn matrix() -> Vec<Row> {
                 others: 404,
                 anonymous: 401,
             },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/whistleblower/check-ins",
+            Json(a_check_in),
+            Same(401),
+        ),
+        row(
+            get.clone(),
+            "/api/v1/protection-requests",
+            None,
+            Roles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/protection",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/protection-requests",
+            Json(a_bad_spoken_request),
+            CaseRoles {
+                roles: &[Role::Protection, Role::Handler, Role::Head],
+                allowed: 400,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/protection-file",
+            None,
+            CaseRoles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        // `{id}` is the case's id, which is no request of anyone's.
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/confirmation",
+            None,
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/assessment",
+            None,
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/decision",
+            Json(a_decision),
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/end",
+            None,
+            api(404),
         ),
         row(
             post.clone(),

@@ -11,6 +11,7 @@ use khien_store::intake::{AttachmentId, Author, InboxCursor, IntakeError};
 use serde::Deserialize;
 
 use super::case_documents_view::{DocumentsView, documents_view};
+use super::case_protection_section::{ProtectionSection, protection_section};
 use super::case_workflow_view::{WorkflowView, workflow_view};
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
@@ -214,6 +215,7 @@ struct CasePage<'a> {
     workflow: WorkflowView,
     action_error: Option<String>,
     documents: DocumentsView,
+    protection_section: ProtectionSection,
 }
 
 /// The case page; `error` belongs to the message form, `action_error` to the
@@ -354,6 +356,7 @@ pub(super) async fn case_page(
     )
     .await?;
     let documents = documents_view(state, lang, staff, &summary.id, &opened.case_key).await?;
+    let protection_section = protection_section(state, lang, &summary.id, &opened.case_key).await?;
     Ok(render_page(
         status,
         &CasePage {
@@ -382,6 +385,7 @@ pub(super) async fn case_page(
             workflow,
             action_error,
             documents,
+            protection_section,
         },
     ))
 }

@@ -27,6 +27,7 @@ use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
 use crate::portal::disclosures::{DisclosureRow, disclosure_rows};
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
+use crate::protection::reporter_protection::{ReporterProtection, reporter_protection};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
 use crate::{AppError, AppState};
 
@@ -183,6 +184,7 @@ struct CasePage<'a> {
     retaliation_reports: Vec<RetaliationRow>,
     disclosures: Vec<DisclosureRow>,
     error: Option<String>,
+    protection_measures: ReporterProtection,
 }
 
 /// The reporter's page, with `error` shown when a form was refused.
@@ -244,6 +246,8 @@ pub(crate) async fn case_page(
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let disclosures = disclosure_rows(state, lang, &reporter.case_id).await?;
+    let protection_measures =
+        reporter_protection(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let step = next_statutory_step(state, &summary);
     let folded = state
         .store
@@ -287,6 +291,7 @@ pub(crate) async fn case_page(
             retaliation_reports,
             disclosures,
             error,
+            protection_measures,
         },
     );
     if let Ok(value) = cookie.parse() {
