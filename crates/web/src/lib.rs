@@ -31,6 +31,7 @@ mod outcomes;
 mod pages;
 mod person_indexes;
 mod portal;
+mod protection;
 pub mod reminders;
 mod reporter_session;
 mod request_log;

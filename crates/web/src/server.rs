@@ -52,6 +52,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/follow-up/retaliation",
             post(portal::protection::report_retaliation),
         ),
+        ("/follow-up/check-ins", post(portal::check_ins::answer)),
         ("/follow-up/leave", post(portal::follow_up::leave)),
         (
             "/follow-up/rewards/{id}/response",
@@ -120,6 +121,23 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::hr_actions::show).post(console::hr_actions::submit),
         ),
         ("/staff/alerts", get(console::alerts::show)),
+        ("/staff/protection", get(console::protection_board::show)),
+        (
+            "/staff/cases/{id}/protection",
+            get(console::case_protection_page::show),
+        ),
+        (
+            "/staff/cases/{id}/protection/requests",
+            post(console::protection_forms::record),
+        ),
+        (
+            "/staff/cases/{id}/protection/file",
+            get(console::protection_forms::file),
+        ),
+        (
+            "/staff/protection-requests/{id}/actions",
+            post(console::protection_forms::act),
+        ),
         (
             "/staff/alerts/{id}/acknowledge",
             post(console::alerts::acknowledge),
@@ -284,6 +302,36 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/api/v1/cases/{id}/documents/{doc_id}",
             get(api::case_documents::download),
+        ),
+        (
+            "/api/v1/whistleblower/check-ins",
+            post(api::whistleblower_check_ins::answer),
+        ),
+        ("/api/v1/protection-requests", get(api::protection::board)),
+        ("/api/v1/cases/{id}/protection", get(api::protection::show)),
+        (
+            "/api/v1/cases/{id}/protection-requests",
+            post(api::protection::record),
+        ),
+        (
+            "/api/v1/cases/{id}/protection-file",
+            get(api::protection::file),
+        ),
+        (
+            "/api/v1/protection-requests/{id}/confirmation",
+            post(api::protection::confirmation),
+        ),
+        (
+            "/api/v1/protection-requests/{id}/assessment",
+            post(api::protection::assessment),
+        ),
+        (
+            "/api/v1/protection-requests/{id}/decision",
+            post(api::protection::decision),
+        ),
+        (
+            "/api/v1/protection-requests/{id}/end",
+            post(api::protection::end),
         ),
         ("/api/v1/hr-actions", post(api::hr_actions::create)),
         ("/api/v1/alerts", get(api::alerts::list)),

@@ -80,20 +80,21 @@ enum Expect {
         staff: u16,
         anonymous: u16,
     },
-    /// Members of the case's unit holding one of `roles`, its other members with
-    /// a case role, a superior's oversight officer, everyone else, anonymous callers.
-    CaseMemberWith {
-        roles: &'static [Role],
-        allowed: u16,
-        members: u16,
-        oversight: u16,
-        others: u16,
-        anonymous: u16,
-    },
     /// Anyone with a case role (any unit) or oversight, everyone else, anonymous
     /// callers.
     CaseRoleOrOversight {
         allowed: u16,
+        others: u16,
+        anonymous: u16,
+    },
+    /// Members of the case's unit holding one of `roles`, its other members
+    /// with a case role, a superior's oversight officer, everyone else,
+    /// anonymous callers.
+    CaseRoles {
+        roles: &'static [Role],
+        allowed: u16,
+        members: u16,
+        oversight: u16,
         others: u16,
         anonymous: u16,
     },
@@ -137,12 +138,12 @@ impl Expect {
             | (Expect::CaseRole { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRecorder { anonymous, .. }, Who::Anonymous)
             | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous)
-            | (Expect::CaseMemberWith { anonymous, .. }, Who::Anonymous)
-            | (Expect::CaseRoleOrOversight { anonymous, .. }, Who::Anonymous)
             | (Expect::Roles { anonymous, .. }, Who::Anonymous)
+            | (Expect::CaseRoles { anonymous, .. }, Who::Anonymous)
             | (Expect::CustodianOnly { anonymous, .. }, Who::Anonymous)
             | (Expect::UnitMember { anonymous, .. }, Who::Anonymous)
-            | (Expect::Requester { anonymous, .. }, Who::Anonymous) => anonymous,
+            | (Expect::Requester { anonymous, .. }, Who::Anonymous)
+            | (Expect::CaseRoleOrOversight { anonymous, .. }, Who::Anonymous) => anonymous,
             (Expect::LoggedIn { staff, .. }, _) => staff,
             (Expect::AdminOnly { admin, .. }, Who::Role(Role::Admin)) => admin,
             (Expect::AdminOnly { staff, .. }, _) => staff,
@@ -177,18 +178,16 @@ impl Expect {
             (Expect::Requester { unit, .. }, _) => unit,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
-            (Expect::CaseMemberWith { roles, allowed, .. }, Who::Role(role))
-                if roles.contains(&role) && case_roles.contains(&role) =>
+            (Expect::CaseRoles { roles, allowed, .. }, Who::Role(role))
+                if roles.contains(&role) =>
             {
                 allowed
             }
-            (Expect::CaseMemberWith { members, .. }, Who::Role(role))
-                if case_roles.contains(&role) =>
-            {
+            (Expect::CaseRoles { members, .. }, Who::Role(role)) if case_roles.contains(&role) => {
                 members
             }
-            (Expect::CaseMemberWith { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
-            (Expect::CaseMemberWith { others, .. }, _) => others,
+            (Expect::CaseRoles { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
+            (Expect::CaseRoles { others, .. }, _) => others,
             (Expect::CaseRoleOrOversight { allowed, .. }, Who::OtherUnit) => allowed,
             (Expect::CaseRoleOrOversight { allowed, .. }, Who::Role(role))
                 if case_roles.contains(&role) || role == Role::Oversight =>
@@ -276,6 +275,15 @@ fn a_bad_hr_action() -> Value {
 fn a_review() -> Value {
     json!({"outcome": "consent"})
 }
+fn a_check_in() -> Value {
+    json!({"request": "00000000000000000000000000000000", "answer": "fine"})
+}
+fn a_bad_spoken_request() -> Value {
+    json!({"channel": "phone", "persons": [], "interests": ["life"], "situation": ""})
+}
+fn a_decision() -> Value {
+    json!({"outcome": "refusal", "body": "police", "reasons": "Không có căn cứ."})
+}
 fn an_answer() -> Value {
     json!({"accept": true})
 }
@@ -348,6 +356,12 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/follow-up/retaliation",
             Form("what_happened=x"),
+            Same(303),
+        ),
+        row(
+            post.clone(),
+            "/follow-up/check-ins",
+            Form("request=x&answer=fine"),
             Same(303),
         ),
         row(post.clone(), "/follow-up/leave", Form(""), Same(303)),
@@ -603,6 +617,61 @@ fn matrix() -> Vec<Row> {
         ),
         row(
             get.clone(),
+            "/staff/protection",
+            None,
+            Roles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/protection",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/cases/{id}/protection/requests",
+            Form("channel=phone&interests=life&situation="),
+            CaseRoles {
+                roles: &[Role::Protection, Role::Handler, Role::Head],
+                allowed: 400,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/protection/file",
+            None,
+            CaseRoles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // `{id}` is the case's id, which is no request of anyone's.
+        row(
+            post.clone(),
+            "/staff/protection-requests/{id}/actions",
+            Form("action=decide&outcome=refusal"),
+            console(404),
+        ),
+        row(
+            get.clone(),
             "/staff/retaliation-cases",
             None,
             CaseRoleOrOversight {
@@ -629,7 +698,7 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/staff/cases/{id}/false-report-review/decision",
             Form("deliberate=no"),
-            CaseMemberWith {
+            CaseRoles {
                 roles: &[Role::Head],
                 allowed: 404,
                 members: 403,
@@ -642,7 +711,7 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/staff/cases/{id}/false-report-review/handling",
             Form("handling=fine&legal_basis=ltc_8_10_knowingly_false"),
-            CaseMemberWith {
+            CaseRoles {
                 roles: &[Role::Head],
                 allowed: 404,
                 members: 403,
@@ -656,7 +725,7 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/staff/cases/{id}/rewards",
             Form("beneficiary=reporter&form=bravery_order&grounds=x"),
-            CaseMemberWith {
+            CaseRoles {
                 roles: &[Role::Handler, Role::Head],
                 allowed: 409,
                 members: 403,
@@ -966,7 +1035,7 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/api/v1/cases/{id}/false-report-review/decision",
             Json(not_deliberate),
-            CaseMemberWith {
+            CaseRoles {
                 roles: &[Role::Head],
                 allowed: 404,
                 members: 403,
@@ -979,7 +1048,7 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/api/v1/cases/{id}/false-report-review/handling",
             Json(a_fine),
-            CaseMemberWith {
+            CaseRoles {
                 roles: &[Role::Head],
                 allowed: 404,
                 members: 403,
@@ -1003,7 +1072,7 @@ fn matrix() -> Vec<Row> {
             post.clone(),
             "/api/v1/cases/{id}/rewards",
             Json(a_reward),
-            CaseMemberWith {
+            CaseRoles {
                 roles: &[Role::Handler, Role::Head],
                 allowed: 409,
                 members: 403,
@@ -1101,6 +1170,85 @@ fn matrix() -> Vec<Row> {
                 others: 404,
                 anonymous: 401,
             },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/whistleblower/check-ins",
+            Json(a_check_in),
+            Same(401),
+        ),
+        row(
+            get.clone(),
+            "/api/v1/protection-requests",
+            None,
+            Roles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/protection",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/protection-requests",
+            Json(a_bad_spoken_request),
+            CaseRoles {
+                roles: &[Role::Protection, Role::Handler, Role::Head],
+                allowed: 400,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/protection-file",
+            None,
+            CaseRoles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        // `{id}` is the case's id, which is no request of anyone's.
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/confirmation",
+            None,
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/assessment",
+            None,
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/decision",
+            Json(a_decision),
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/end",
+            None,
+            api(404),
         ),
         row(
             post.clone(),

@@ -28,6 +28,7 @@ use crate::intake_form::intake_failure;
 use crate::outcomes::{report_retaliation_on_case, reporter_reward_json, reporter_rewards};
 use crate::portal::disclosures::disclosures_json;
 use crate::portal::follow_up::{ReceiptRefusal, open_with_receipt};
+use crate::protection::reporter_protection::add_reporter_protection_json;
 use crate::reporter_session::{Reporter, TICKET_LIFETIME};
 use crate::{AppError, AppState};
 
@@ -91,6 +92,7 @@ pub async fn report(
     body["messages"] = json!(messages.iter().map(message_json).collect::<Vec<_>>());
     body["attachments"] = json!(attachments.iter().map(attachment_json).collect::<Vec<_>>());
     add_protection_json(&state, &mut body, &reporter.case_id, &reporter.case_key).await?;
+    add_reporter_protection_json(&state, &mut body, &reporter.case_id, &reporter.case_key).await?;
     let history = state
         .store
         .case_history(&reporter.case_id, &reporter.case_key)
@@ -215,7 +217,8 @@ pub struct ProtectionBody {
     id_numbers: Vec<IdNumberBody>,
 }
 
-/// One protected person's ID number in a protection request.
+/// One protected person's ID number in a protection request (also in one
+/// recorded by staff, `POST /api/v1/cases/{id}/protection-requests`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IdNumberBody {
@@ -228,7 +231,7 @@ pub struct IdNumberBody {
 }
 
 /// The ID numbers of a request as drafts; anything but a string is no number.
-fn id_number_drafts(entries: &[IdNumberBody]) -> Vec<IdNumberDraft> {
+pub(crate) fn id_number_drafts(entries: &[IdNumberBody]) -> Vec<IdNumberDraft> {
     entries
         .iter()
         .enumerate()

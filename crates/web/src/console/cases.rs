@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::case_documents_view::{DocumentsView, documents_view};
 use super::case_outcomes::{OutcomesView, outcomes_view};
+use super::case_protection_section::{ProtectionSection, protection_section};
 use super::case_workflow_view::{WorkflowView, workflow_view};
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
@@ -216,6 +217,7 @@ struct CasePage<'a> {
     action_error: Option<String>,
     outcomes: OutcomesView,
     documents: DocumentsView,
+    protection_section: ProtectionSection,
 }
 
 /// The case page; `error` belongs to the message form, `action_error` to the
@@ -356,6 +358,7 @@ pub(super) async fn case_page(
     )
     .await?;
     let documents = documents_view(state, lang, staff, &summary.id, &opened.case_key).await?;
+    let protection_section = protection_section(state, lang, &summary.id, &opened.case_key).await?;
     Ok(render_page(
         status,
         &CasePage {
@@ -385,6 +388,7 @@ pub(super) async fn case_page(
             action_error,
             outcomes: outcomes_view(state, lang, staff, &opened).await?,
             documents,
+            protection_section,
         },
     ))
 }

@@ -28,6 +28,7 @@ use crate::pages::render_page;
 use crate::portal::disclosures::{DisclosureRow, disclosure_rows};
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
 use crate::portal::rewards::{RewardRow, reward_rows};
+use crate::protection::reporter_protection::{ReporterProtection, reporter_protection};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
 use crate::{AppError, AppState};
 
@@ -185,6 +186,7 @@ struct CasePage<'a> {
     rewards: Vec<RewardRow>,
     disclosures: Vec<DisclosureRow>,
     error: Option<String>,
+    protection_measures: ReporterProtection,
 }
 
 /// The reporter's page, with `error` shown when a form was refused.
@@ -246,6 +248,8 @@ pub(crate) async fn case_page(
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let disclosures = disclosure_rows(state, lang, &reporter.case_id).await?;
+    let protection_measures =
+        reporter_protection(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let step = next_statutory_step(state, &summary);
     let folded = state
         .store
@@ -290,6 +294,7 @@ pub(crate) async fn case_page(
             rewards: reward_rows(state, lang, reporter).await?,
             disclosures,
             error,
+            protection_measures,
         },
     );
     if let Ok(value) = cookie.parse() {

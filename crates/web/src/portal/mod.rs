@@ -1,5 +1,6 @@
 //! The public portal: reporting, the receipt, and following up with it.
 
+pub mod check_ins;
 pub mod disclosures;
 pub mod follow_up;
 pub mod proof;
