@@ -96,6 +96,28 @@ describe('the case workflow', () => {
     await screenshot(page, 'workflow-2-accepted');
   });
 
+  test('the acceptance decision is issued on the case page and downloads as a Word file', async () => {
+    const form = page.locator('#document-acceptance_decision');
+    assert.equal(await form.count(), 1, 'the case page offers the acceptance decision');
+    await form.locator('summary').click();
+    await form.locator('select[name="accused_honorific"]').selectOption('ong');
+    await form.locator('input[name="verifier"]').fill('Phòng Nghiệp vụ 1');
+    await form.locator('textarea[name="contents"]').fill('Mua thiết bị với giá gấp đôi giá thị trường');
+    await form.locator('input[name="signer_name"]').fill('Nguyễn Hữu Phúc');
+    await form.locator('input[name="signer_title"]').fill('Chánh Thanh tra');
+    await form.locator('button[type="submit"]').click();
+    await expectPage(page, '#issued-documents', '#document-error');
+    const row = page.locator('#issued-documents tr', { hasText: 'Quyết định thụ lý' });
+    assert.match(await text(row), /01\/QĐ-/);
+    const href = await row.locator('a.download').getAttribute('href');
+    const response = await page.context().request.get(`${baseUrl}${href}`);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'], /wordprocessingml/);
+    assert.match(response.headers()['content-disposition'], /acceptance_decision-01-QD-.+\.docx/);
+    assert.equal((await response.body()).subarray(0, 2).toString(), 'PK');
+    await screenshot(page, 'workflow-2b-document');
+  });
+
   test('verification, an extension and a suspension move the due date', async () => {
     await record(page, 'assign', (form) => form.locator('select[name="handler"]').selectOption({ index: 0 }));
     await record(page, 'send_notice', (form) => form.locator('select[name="notice"]').selectOption('acceptance'));

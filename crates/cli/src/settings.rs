@@ -33,8 +33,12 @@ pub struct FileSettings {
     pub max_attachment_mib: Option<u64>,
     /// Anonymous requests per source in ten minutes before each further one waits.
     pub anonymous_requests_before_slowdown: Option<u32>,
+    /// Days a request to see a reporter's identity stays usable.
+    pub identity_request_days: Option<u64>,
     /// Log filter, e.g. `info` or `khien_web=debug,info`.
     pub log: Option<String>,
+    /// The place name on official documents ("Phú Thọ"); default: the unit's name.
+    pub document_place: Option<String>,
     /// Working days before a due date at which handlers are reminded, e.g. `"3,0"`.
     pub reminder_points: Option<String>,
     /// How often the reminder job runs, in seconds.
@@ -45,6 +49,8 @@ pub struct FileSettings {
     pub mail_from: Option<String>,
     /// The console's public address, for links in emails.
     pub public_url: Option<String>,
+    /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
+    pub reward_base_salary_vnd: Option<u64>,
 }
 
 /// Values from the command line (absent when not given).
@@ -73,10 +79,16 @@ pub struct Settings {
     pub max_attachment_bytes: u64,
     /// Anonymous requests per source in ten minutes before each further one waits.
     pub anonymous_requests_before_slowdown: u32,
+    /// Days a request to see a reporter's identity stays usable.
+    pub identity_request_days: u64,
     /// Log filter.
     pub log: String,
+    /// The place name on official documents; `None`: the issuing unit's name.
+    pub document_place: Option<String>,
     /// The reminder job.
     pub reminders: ReminderSettings,
+    /// The base salary reward amounts are computed with, in đồng.
+    pub reward_base_salary_vnd: u64,
 }
 
 /// Why the configuration could not be read.
@@ -115,6 +127,7 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 const DEFAULT_CHECKPOINT_EVERY: u64 = 1000;
 const DEFAULT_MAX_ATTACHMENT_MIB: u64 = 100;
 const DEFAULT_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN: u32 = 20;
+const DEFAULT_IDENTITY_REQUEST_DAYS: u64 = 7;
 const DEFAULT_LOG: &str = "info,sqlx=warn";
 
 impl FlagSettings {
@@ -225,9 +238,44 @@ pub fn resolve(
         (None, None) => DEFAULT_ANONYMOUS_REQUESTS_BEFORE_SLOWDOWN,
     };
 
+    let identity_request_days = match (
+        env("KHIEN_IDENTITY_REQUEST_DAYS"),
+        file.identity_request_days,
+    ) {
+        (Some(text), _) => parse_positive(&text, "KHIEN_IDENTITY_REQUEST_DAYS")?,
+        (None, Some(0)) => {
+            return Err(SettingsError::BadValue {
+                origin: "config key identity_request_days".into(),
+                problem: "must be at least 1".into(),
+            });
+        }
+        (None, Some(n)) => n,
+        (None, None) => DEFAULT_IDENTITY_REQUEST_DAYS,
+    };
+
+    let reward_base_salary_vnd = match (
+        env("KHIEN_REWARD_BASE_SALARY_VND"),
+        file.reward_base_salary_vnd,
+    ) {
+        (Some(text), _) => parse_positive(&text, "KHIEN_REWARD_BASE_SALARY_VND")?,
+        (None, Some(0)) => {
+            return Err(SettingsError::BadValue {
+                origin: "config key reward_base_salary_vnd".into(),
+                problem: "must be at least 1".into(),
+            });
+        }
+        (None, Some(n)) => n,
+        (None, None) => khien_domain::outcomes::DEFAULT_BASE_SALARY_VND,
+    };
+
     let log = env("KHIEN_LOG")
         .or(file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_owned());
+
+    let document_place = env("KHIEN_DOCUMENT_PLACE")
+        .or(file.document_place)
+        .map(|place| place.trim().to_owned())
+        .filter(|place| !place.is_empty());
 
     Ok(Settings {
         data_dir,
@@ -236,8 +284,11 @@ pub fn resolve(
         audit_checkpoint_every,
         max_attachment_bytes: max_attachment_mib.saturating_mul(1024 * 1024),
         anonymous_requests_before_slowdown,
+        identity_request_days,
         log,
+        document_place,
         reminders,
+        reward_base_salary_vnd,
     })
 }
 
@@ -264,7 +315,12 @@ impl Settings {
             login_failures_per_source: khien_web::DEFAULT_ALLOWED_FAILURES,
             max_attachment_bytes: self.max_attachment_bytes,
             anonymous_requests_before_slowdown: self.anonymous_requests_before_slowdown,
+            document_place: self.document_place.clone(),
             reminders: self.reminders.clone(),
+            identity_request_lifetime: Duration::from_secs(
+                self.identity_request_days.saturating_mul(24 * 3600),
+            ),
+            reward_base_salary_vnd: self.reward_base_salary_vnd,
         }
     }
 }
@@ -321,6 +377,36 @@ mod tests {
         assert_eq!(settings.listen.to_string(), DEFAULT_LISTEN);
         assert_eq!(settings.data_dir, PathBuf::from(DEFAULT_DATA_DIR));
         assert_eq!(settings.database_url, None);
+        assert_eq!(settings.identity_request_days, 7);
+    }
+
+    #[test]
+    fn the_identity_request_lifetime_is_whole_days_of_at_least_one() {
+        let settings = resolve(
+            None,
+            &env_of(&[("KHIEN_IDENTITY_REQUEST_DAYS", "3")]),
+            &FlagSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            settings.server_settings().identity_request_lifetime,
+            Duration::from_secs(3 * 24 * 3600)
+        );
+        let error = resolve(
+            Some(FileSettings {
+                identity_request_days: Some(0),
+                ..FileSettings::default()
+            }),
+            &env_of(&[]),
+            &FlagSettings::default(),
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("config key identity_request_days"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -407,6 +493,59 @@ mod tests {
         )
         .unwrap_err();
         assert!(error.to_string().contains("at least 1"), "{error}");
+    }
+
+    #[test]
+    fn the_reward_base_salary_is_configurable() {
+        let default = resolve(None, &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(
+            default.reward_base_salary_vnd,
+            khien_domain::outcomes::DEFAULT_BASE_SALARY_VND
+        );
+        let from_file = FileSettings {
+            reward_base_salary_vnd: Some(2_500_000),
+            ..FileSettings::default()
+        };
+        let settings = resolve(Some(from_file), &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.reward_base_salary_vnd, 2_500_000);
+        let error = resolve(
+            None,
+            &env_of(&[("KHIEN_REWARD_BASE_SALARY_VND", "nhiều")]),
+            &FlagSettings::default(),
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("KHIEN_REWARD_BASE_SALARY_VND:"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn the_document_place_comes_from_the_environment_or_the_file() {
+        let from_file = FileSettings {
+            document_place: Some("Phú Thọ".into()),
+            ..FileSettings::default()
+        };
+        let settings = resolve(Some(from_file), &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.document_place.as_deref(), Some("Phú Thọ"));
+        assert_eq!(
+            settings.server_settings().document_place.as_deref(),
+            Some("Phú Thọ")
+        );
+        let settings = resolve(
+            Some(FileSettings {
+                document_place: Some("Phú Thọ".into()),
+                ..FileSettings::default()
+            }),
+            &env_of(&[("KHIEN_DOCUMENT_PLACE", "Việt Trì")]),
+            &FlagSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(settings.document_place.as_deref(), Some("Việt Trì"));
+        let settings = resolve(None, &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.document_place, None, "default: the unit's name");
     }
 
     #[test]

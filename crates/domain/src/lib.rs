@@ -5,10 +5,16 @@
 pub mod accounts;
 /// The case file as its history: events, their fold, and the deadlines they give.
 pub mod case_file;
+/// Disclosing a reporter's identity: legal reasons, requests, custodian thresholds.
+pub mod disclosure;
 /// Intake: reports as typed, checked field by field; tracking numbers; attachment rules.
 pub mod intake;
+/// What follows a case: linked retaliation cases, false-report reviews, rewards.
+pub mod outcomes;
 /// Protection of denouncers: requests for protection and reports of retaliation.
 pub mod protection;
+/// Routing by jurisdiction: the competent body for each accused, with its legal basis.
+pub mod routing;
 /// Statutory time limits as dated rule packs, and due-date computation.
 pub mod rules;
 /// The retaliation tripwire: adverse HR decisions, alerts and their review.

@@ -182,6 +182,7 @@ impl Fixture {
                     author,
                     limits: AttachmentLimits::default(),
                     now,
+                    accused_indexes: Vec::new(),
                 },
                 &self.blobs,
             )
@@ -614,6 +615,7 @@ async fn a_rejected_submission_leaves_no_rows_and_no_blob(backend: Backend) {
                 author: Author::Reporter,
                 limits,
                 now: Utc::now(),
+                accused_indexes: Vec::new(),
             },
             &f.blobs,
         )
@@ -641,6 +643,7 @@ async fn a_rejected_submission_leaves_no_rows_and_no_blob(backend: Backend) {
                 author: Author::Reporter,
                 limits: AttachmentLimits::default(),
                 now: Utc::now(),
+                accused_indexes: Vec::new(),
             },
             &f.blobs,
         )

@@ -95,6 +95,7 @@ async fn fixture(backend: Backend) -> Fixture {
                 author: Author::Reporter,
                 limits: AttachmentLimits::default(),
                 now: Utc::now(),
+                accused_indexes: Vec::new(),
             },
             &blobs,
         )

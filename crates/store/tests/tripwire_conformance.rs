@@ -75,7 +75,7 @@ fn today_in_vietnam() -> String {
 }
 
 fn number(digits: &str) -> NationalIdNumber {
-    NationalIdNumber::parse("id_number", digits).expect("a valid number")
+    NationalIdNumber::parse_field("id_number", digits).expect("a valid number")
 }
 
 async fn fixture(backend: Backend) -> Fixture {
@@ -195,6 +195,7 @@ impl Fixture {
                     author: Author::Reporter,
                     limits: AttachmentLimits::default(),
                     now: Utc::now(),
+                    accused_indexes: Vec::new(),
                 },
                 &self.blobs,
             )

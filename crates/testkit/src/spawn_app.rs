@@ -46,7 +46,10 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerSet
         login_failures_per_source: 1000,
         max_attachment_bytes: 100 * 1024 * 1024,
         anonymous_requests_before_slowdown: 100_000,
+        document_place: None,
         reminders: Default::default(),
+        reward_base_salary_vnd: khien_domain::outcomes::DEFAULT_BASE_SALARY_VND,
+        identity_request_lifetime: khien_web::DEFAULT_IDENTITY_REQUEST_LIFETIME,
     };
     adjust(&mut settings);
     let application = Application::build(settings)

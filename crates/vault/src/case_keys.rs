@@ -292,7 +292,8 @@ pub fn open_identity_key_as_intake(
     )
 }
 
-/// Opens one custodian's share; k of them rebuild the identity key with
+/// Opens one custodian's share — sealed whole at intake, or a bundle of parts
+/// from a re-share ([`crate::reshare`]); k of them rebuild the identity key with
 /// [`crate::shares::combine_shares`].
 pub fn open_identity_share(
     case_id: &str,
@@ -300,6 +301,9 @@ pub fn open_identity_share(
     custodian_secret: &SecretKey,
     sealed: &[u8],
 ) -> Result<IdentityShare, VaultError> {
+    if crate::reshare::is_bundle(sealed) {
+        return crate::reshare::open_bundle(case_id, custodian_id, custodian_secret, sealed);
+    }
     open_share(
         custodian_secret,
         sealed,

@@ -13,6 +13,8 @@
 //! | `0x21` | [`staff_keys::WrappedKey`] |
 //! | `0x31` | [`stream`] |
 //! | `0x41` | [`shares::IdentityShare`] |
+//! | `0x42` | a part of a re-shared share ([`reshare`]) |
+//! | `0x61` | a re-shared share: a bundle of sealed parts ([`reshare`]) |
 //! | `0x51` | [`kdf::KdfHeader`] |
 //!
 //! A case key, sealed to a unit and to the reporter, opened by the reporter
@@ -54,12 +56,14 @@
 
 pub mod blind_index;
 pub mod case_keys;
+pub mod disclosure;
 pub mod error;
 pub mod kdf;
 pub mod random;
 pub mod receipt;
 pub mod recovery_key;
 pub mod reporter_ticket;
+pub mod reshare;
 pub mod sealed_box;
 pub mod server_secret;
 pub mod shares;
@@ -69,3 +73,5 @@ pub mod staff_login;
 pub mod stream;
 pub mod submission_proof;
 pub mod symmetric;
+#[cfg(test)]
+mod test_custodians;

@@ -35,6 +35,20 @@ pub struct IdentityShare {
 }
 
 impl IdentityShare {
+    /// A share from its parts (a re-shared share, rebuilt from its bundle).
+    pub(crate) fn from_parts(threshold: u8, id: u8, value: &[u8; 32]) -> Self {
+        Self {
+            threshold,
+            id,
+            value: SecretBox::init_with_mut(|out: &mut [u8; 32]| out.copy_from_slice(value)),
+        }
+    }
+
+    /// The share's secret y values.
+    pub(crate) fn value(&self) -> &[u8; 32] {
+        self.value.expose_secret()
+    }
+
     /// The share's id, 1 to n, distinct within one split. Not secret.
     pub fn id(&self) -> u8 {
         self.id
@@ -99,9 +113,15 @@ pub fn split_key(
         });
     }
     let threshold = u8::try_from(threshold).expect("threshold <= count <= 255");
+    Ok(split_value(key.expose_secret(), threshold, count))
+}
+
+/// Splits 32 secret bytes into `count` shares with `threshold`; the caller has
+/// checked the parameters (1 ≤ threshold ≤ count ≤ 255).
+pub(crate) fn split_value(value: &[u8; 32], threshold: u8, count: usize) -> Vec<IdentityShare> {
     let dealer = blahaj::Sharks(threshold);
-    let shares = dealer
-        .dealer_rng(key.expose_secret(), &mut OsRandom)
+    dealer
+        .dealer_rng(value, &mut OsRandom)
         .take(count)
         .map(|share| {
             let bytes = Zeroizing::new(Vec::from(&share));
@@ -114,8 +134,7 @@ pub fn split_key(
                 }),
             }
         })
-        .collect();
-    Ok(shares)
+        .collect()
 }
 
 /// Rebuilds the key from at least `threshold` shares of one split.
@@ -145,12 +164,27 @@ pub fn combine_shares(shares: &[IdentityShare]) -> Result<DataKey, VaultError> {
             what: "fewer shares than the threshold",
         });
     }
-    let blahaj_shares = shares
+    let points: Vec<(u8, &[u8; 32])> = shares
         .iter()
-        .map(|share| {
+        .map(|share| (share.id, share.value.expose_secret()))
+        .collect();
+    let secret = interpolate_at_zero(&points, threshold)?;
+    Ok(DataKey::from_bytes(&secret))
+}
+
+/// The value at x = 0 of the polynomial through `points` (x, 32 bytes of y),
+/// in blahaj's field. The caller has checked that the x are distinct and that
+/// there are at least `threshold` of them.
+pub(crate) fn interpolate_at_zero(
+    points: &[(u8, &[u8; 32])],
+    threshold: u8,
+) -> Result<Zeroizing<[u8; 32]>, VaultError> {
+    let blahaj_shares = points
+        .iter()
+        .map(|(id, value)| {
             let mut bytes = Zeroizing::new(Vec::with_capacity(33));
-            bytes.push(share.id);
-            bytes.extend_from_slice(share.value.expose_secret());
+            bytes.push(*id);
+            bytes.extend_from_slice(&value[..]);
             blahaj::Share::try_from(&bytes[..]).expect("33 bytes make a share")
         })
         .collect::<Vec<_>>();
@@ -159,7 +193,13 @@ pub fn combine_shares(shares: &[IdentityShare]) -> Result<DataKey, VaultError> {
             what: "the shares cannot be combined",
         },
     )?);
-    DataKey::try_from_slice(&secret)
+    let mut out = Zeroizing::new([0u8; 32]);
+    out.copy_from_slice(
+        secret
+            .get(..32)
+            .ok_or(VaultError::Malformed { what: "share" })?,
+    );
+    Ok(out)
 }
 
 /// Seals a share to a custodian's public key.

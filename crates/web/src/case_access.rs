@@ -3,7 +3,8 @@
 //! A staff member sees a case when it is with their own unit and they hold a case
 //! role there (intake, handler, head, protection): they may open its content.
 //! Heads and oversight staff of a superior unit also see the cases of the units
-//! below theirs, but only what is public about them (number, kind, dates,
+//! below theirs (and a party inspection committee's, the retaliation cases it
+//! oversees), but only what is public about them (number, kind, dates,
 //! deadlines): the content is sealed to the handling unit's key, which they do not
 //! hold. Anything else answers 404, so that nobody learns that a case exists.
 //! Opening the content takes the unit's private key, which is sealed to the
@@ -66,6 +67,14 @@ pub async fn case_visibility(
             .unit_and_descendants(&staff.user.unit_id)
             .await?;
         if below.iter().any(|unit| unit.id == summary.unit_id) {
+            return Ok((summary, Visibility::Superior));
+        }
+        // The party inspection committee sees the retaliation cases it oversees.
+        if state
+            .store
+            .inspects_retaliation_case(&summary.id, &staff.user.unit_id)
+            .await?
+        {
             return Ok((summary, Visibility::Superior));
         }
     }

@@ -52,7 +52,15 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/follow-up/retaliation",
             post(portal::protection::report_retaliation),
         ),
+        ("/follow-up/check-ins", post(portal::check_ins::answer)),
         ("/follow-up/leave", post(portal::follow_up::leave)),
+        (
+            "/follow-up/rewards/{id}/response",
+            post(portal::rewards::answer),
+        ),
+        ("/retaliation/new", get(portal::retaliation::show)),
+        ("/retaliation", post(portal::retaliation::submit)),
+        ("/published", get(portal::published::show)),
         // Staff console.
         (
             "/staff/login",
@@ -75,6 +83,34 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::cases::attachment),
         ),
         (
+            "/staff/cases/{id}/documents",
+            post(console::case_documents::issue),
+        ),
+        (
+            "/staff/cases/{id}/documents/{doc_id}",
+            get(console::case_documents::download),
+        ),
+        (
+            "/staff/cases/{id}/identity",
+            get(console::case_identity::show).post(console::case_identity::submit),
+        ),
+        (
+            "/staff/identity-requests",
+            get(console::identity_requests::show),
+        ),
+        (
+            "/staff/identity-requests/{id}/approve",
+            post(console::identity_requests::approve),
+        ),
+        (
+            "/staff/identity-requests/{id}/refuse",
+            post(console::identity_requests::refuse),
+        ),
+        (
+            "/staff/identity-reshares",
+            post(console::identity_requests::reshare),
+        ),
+        (
             "/staff/intake",
             get(console::intake::show)
                 .post(console::intake::submit_form)
@@ -85,14 +121,59 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::hr_actions::show).post(console::hr_actions::submit),
         ),
         ("/staff/alerts", get(console::alerts::show)),
+        ("/staff/protection", get(console::protection_board::show)),
+        (
+            "/staff/cases/{id}/protection",
+            get(console::case_protection_page::show),
+        ),
+        (
+            "/staff/cases/{id}/protection/requests",
+            post(console::protection_forms::record),
+        ),
+        (
+            "/staff/cases/{id}/protection/file",
+            get(console::protection_forms::file),
+        ),
+        (
+            "/staff/protection-requests/{id}/actions",
+            post(console::protection_forms::act),
+        ),
         (
             "/staff/alerts/{id}/acknowledge",
             post(console::alerts::acknowledge),
         ),
         ("/staff/alerts/{id}/review", post(console::alerts::review)),
         (
+            "/staff/retaliation-cases",
+            get(console::retaliation_cases::show),
+        ),
+        (
+            "/staff/cases/{id}/accused-unit",
+            post(console::case_outcomes::name_accused),
+        ),
+        (
+            "/staff/cases/{id}/false-report-review/decision",
+            post(console::case_outcomes::decide_review),
+        ),
+        (
+            "/staff/cases/{id}/false-report-review/handling",
+            post(console::case_outcomes::recommend),
+        ),
+        (
+            "/staff/cases/{id}/rewards",
+            post(console::case_outcomes::propose),
+        ),
+        (
+            "/staff/rewards/{id}/decision",
+            post(console::case_outcomes::decide_reward_form),
+        ),
+        (
             "/staff/account/password",
             get(console::password::show).post(console::password::submit),
+        ),
+        (
+            "/staff/profile/id-number",
+            get(console::id_number::show).post(console::id_number::submit),
         ),
         (
             "/staff/recover",
@@ -125,6 +206,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/auth/me", get(api::auth::me)),
         ("/api/v1/auth/password", post(api::auth::change_password)),
         ("/api/v1/auth/recover", post(api::auth::recover)),
+        (
+            "/api/v1/me/id-number",
+            put(api::staff_identity::put_id_number),
+        ),
         ("/api/v1/units", get(api::units::list).post(api::units::add)),
         (
             "/api/v1/reports",
@@ -158,9 +243,44 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/api/v1/whistleblower/attachments/{id}",
             get(api::whistleblower::attachment),
         ),
+        (
+            "/api/v1/whistleblower/rewards/{id}/response",
+            post(api::rewards::answer),
+        ),
+        (
+            "/api/v1/retaliation-reports",
+            post(api::retaliation::report),
+        ),
+        ("/api/v1/retaliation-cases", get(api::retaliation::list)),
+        ("/api/v1/published", get(api::published::list)),
         ("/api/v1/cases", get(api::cases::list)),
         ("/api/v1/cases/{id}", get(api::cases::show)),
         ("/api/v1/cases/{id}/actions", post(api::cases::act)),
+        (
+            "/api/v1/cases/{id}/linked-cases",
+            get(api::retaliation::linked),
+        ),
+        (
+            "/api/v1/cases/{id}/accused-unit",
+            post(api::retaliation::name_accused),
+        ),
+        (
+            "/api/v1/cases/{id}/false-report-review",
+            get(api::false_reports::show),
+        ),
+        (
+            "/api/v1/cases/{id}/false-report-review/decision",
+            post(api::false_reports::decide),
+        ),
+        (
+            "/api/v1/cases/{id}/false-report-review/handling",
+            post(api::false_reports::recommend),
+        ),
+        (
+            "/api/v1/cases/{id}/rewards",
+            get(api::rewards::list).post(api::rewards::propose),
+        ),
+        ("/api/v1/rewards/{id}/decision", post(api::rewards::decide)),
         ("/api/v1/notifications", get(api::notifications::list)),
         (
             "/api/v1/notifications/{id}/read",
@@ -175,6 +295,44 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/api/v1/cases/{id}/attachments/{attachment_id}",
             get(api::cases::attachment),
         ),
+        (
+            "/api/v1/cases/{id}/documents",
+            get(api::case_documents::list).post(api::case_documents::issue),
+        ),
+        (
+            "/api/v1/cases/{id}/documents/{doc_id}",
+            get(api::case_documents::download),
+        ),
+        (
+            "/api/v1/whistleblower/check-ins",
+            post(api::whistleblower_check_ins::answer),
+        ),
+        ("/api/v1/protection-requests", get(api::protection::board)),
+        ("/api/v1/cases/{id}/protection", get(api::protection::show)),
+        (
+            "/api/v1/cases/{id}/protection-requests",
+            post(api::protection::record),
+        ),
+        (
+            "/api/v1/cases/{id}/protection-file",
+            get(api::protection::file),
+        ),
+        (
+            "/api/v1/protection-requests/{id}/confirmation",
+            post(api::protection::confirmation),
+        ),
+        (
+            "/api/v1/protection-requests/{id}/assessment",
+            post(api::protection::assessment),
+        ),
+        (
+            "/api/v1/protection-requests/{id}/decision",
+            post(api::protection::decision),
+        ),
+        (
+            "/api/v1/protection-requests/{id}/end",
+            post(api::protection::end),
+        ),
         ("/api/v1/hr-actions", post(api::hr_actions::create)),
         ("/api/v1/alerts", get(api::alerts::list)),
         (
@@ -182,6 +340,39 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(api::alerts::acknowledge),
         ),
         ("/api/v1/alerts/{id}/review", post(api::alerts::review)),
+        (
+            "/api/v1/cases/{id}/routing",
+            get(api::case_routing::routing),
+        ),
+        ("/api/v1/cases/{id}/linked", get(api::case_routing::linked)),
+        (
+            "/api/v1/cases/{id}/identity-requests",
+            post(api::identity_requests::create),
+        ),
+        (
+            "/api/v1/cases/{id}/identity",
+            get(api::identity_requests::open),
+        ),
+        (
+            "/api/v1/identity-requests",
+            get(api::identity_requests::list),
+        ),
+        (
+            "/api/v1/identity-requests/{id}/approve",
+            post(api::identity_requests::approve),
+        ),
+        (
+            "/api/v1/identity-requests/{id}/refuse",
+            post(api::identity_requests::refuse),
+        ),
+        (
+            "/api/v1/identity-reshares",
+            get(api::identity_custody::pending_reshares).post(api::identity_custody::contribute),
+        ),
+        (
+            "/api/v1/units/{code}/identity-threshold",
+            post(api::identity_custody::set_threshold),
+        ),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
         (
             "/api/v1/users/{username}/disable",

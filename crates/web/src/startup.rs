@@ -48,9 +48,19 @@ pub struct ServerSettings {
     /// Anonymous requests (receipts tried, reports sent) per source in ten minutes
     /// before each further one is delayed.
     pub anonymous_requests_before_slowdown: u32,
+    /// The place name of official documents' date line ("Phú Thọ, ngày …"); `None`
+    /// uses the issuing unit's name.
+    pub document_place: Option<String>,
     /// The reminder job: points, interval, email.
     pub reminders: ReminderSettings,
+    /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
+    pub reward_base_salary_vnd: u64,
+    /// How long a request to see a reporter's identity stays usable.
+    pub identity_request_lifetime: Duration,
 }
+
+/// The default lifetime of a request to see a reporter's identity: 7 days.
+pub const DEFAULT_IDENTITY_REQUEST_LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// Why the server could not start; each says what to fix.
 #[derive(Debug, thiserror::Error)]
@@ -216,6 +226,12 @@ impl Application {
                 submission_slowdown: Arc::new(SourceSlowdown::new(
                     settings.anonymous_requests_before_slowdown,
                 )),
+                reward_base_salary_vnd: settings.reward_base_salary_vnd,
+                document_place: settings.document_place.as_deref().map(Arc::from),
+                identity_request_lifetime: chrono::Duration::from_std(
+                    settings.identity_request_lifetime,
+                )
+                .unwrap_or(chrono::Duration::days(7)),
             },
             _lock: opened.lock,
             reminders: settings.reminders.clone(),

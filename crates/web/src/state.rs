@@ -40,4 +40,10 @@ pub struct AppState {
     pub receipt_slowdown: Arc<SourceSlowdown>,
     /// Slows repeated submissions from one source (in memory only).
     pub submission_slowdown: Arc<SourceSlowdown>,
+    /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
+    pub reward_base_salary_vnd: u64,
+    /// The place name on official documents; `None`: the issuing unit's name.
+    pub document_place: Option<Arc<str>>,
+    /// How long a request to see a reporter's identity stays usable.
+    pub identity_request_lifetime: chrono::Duration,
 }

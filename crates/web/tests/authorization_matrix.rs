@@ -80,11 +80,49 @@ enum Expect {
         staff: u16,
         anonymous: u16,
     },
+    /// Anyone with a case role (any unit) or oversight, everyone else, anonymous
+    /// callers.
+    CaseRoleOrOversight {
+        allowed: u16,
+        others: u16,
+        anonymous: u16,
+    },
+    /// Members of the case's unit holding one of `roles`, its other members
+    /// with a case role, a superior's oversight officer, everyone else,
+    /// anonymous callers.
+    CaseRoles {
+        roles: &'static [Role],
+        allowed: u16,
+        members: u16,
+        oversight: u16,
+        others: u16,
+        anonymous: u16,
+    },
     /// Holders of one of `roles` (in their own unit), everyone else, anonymous callers.
     Roles {
         roles: &'static [Role],
         allowed: u16,
         others: u16,
+        anonymous: u16,
+    },
+    /// Custodians, other staff, anonymous callers.
+    CustodianOnly {
+        custodian: u16,
+        staff: u16,
+        anonymous: u16,
+    },
+    /// Anyone of the case's unit, whatever their role; another unit; anonymous callers.
+    UnitMember {
+        member: u16,
+        other_unit: u16,
+        anonymous: u16,
+    },
+    /// Handlers, heads and protection officers of the case's unit (who may ask to
+    /// see a reporter), the unit's other staff, another unit, anonymous callers.
+    Requester {
+        requester: u16,
+        unit: u16,
+        other_unit: u16,
         anonymous: u16,
     },
 }
@@ -100,7 +138,12 @@ impl Expect {
             | (Expect::CaseRole { anonymous, .. }, Who::Anonymous)
             | (Expect::CaseRecorder { anonymous, .. }, Who::Anonymous)
             | (Expect::IntakeOnly { anonymous, .. }, Who::Anonymous)
-            | (Expect::Roles { anonymous, .. }, Who::Anonymous) => anonymous,
+            | (Expect::Roles { anonymous, .. }, Who::Anonymous)
+            | (Expect::CaseRoles { anonymous, .. }, Who::Anonymous)
+            | (Expect::CustodianOnly { anonymous, .. }, Who::Anonymous)
+            | (Expect::UnitMember { anonymous, .. }, Who::Anonymous)
+            | (Expect::Requester { anonymous, .. }, Who::Anonymous)
+            | (Expect::CaseRoleOrOversight { anonymous, .. }, Who::Anonymous) => anonymous,
             (Expect::LoggedIn { staff, .. }, _) => staff,
             (Expect::AdminOnly { admin, .. }, Who::Role(Role::Admin)) => admin,
             (Expect::AdminOnly { staff, .. }, _) => staff,
@@ -122,8 +165,36 @@ impl Expect {
             }
             (Expect::CaseRecorder { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
             (Expect::CaseRecorder { others, .. }, _) => others,
+            (Expect::CustodianOnly { custodian, .. }, Who::Role(Role::Custodian)) => custodian,
+            (Expect::CustodianOnly { staff, .. }, _) => staff,
+            (Expect::UnitMember { other_unit, .. }, Who::OtherUnit)
+            | (Expect::Requester { other_unit, .. }, Who::OtherUnit) => other_unit,
+            (Expect::UnitMember { member, .. }, _) => member,
+            (Expect::Requester { requester, .. }, Who::Role(role))
+                if [Role::Handler, Role::Head, Role::Protection].contains(&role) =>
+            {
+                requester
+            }
+            (Expect::Requester { unit, .. }, _) => unit,
             (Expect::IntakeOnly { intake, .. }, Who::Role(Role::Intake)) => intake,
             (Expect::IntakeOnly { staff, .. }, _) => staff,
+            (Expect::CaseRoles { roles, allowed, .. }, Who::Role(role))
+                if roles.contains(&role) =>
+            {
+                allowed
+            }
+            (Expect::CaseRoles { members, .. }, Who::Role(role)) if case_roles.contains(&role) => {
+                members
+            }
+            (Expect::CaseRoles { oversight, .. }, Who::Role(Role::Oversight)) => oversight,
+            (Expect::CaseRoles { others, .. }, _) => others,
+            (Expect::CaseRoleOrOversight { allowed, .. }, Who::OtherUnit) => allowed,
+            (Expect::CaseRoleOrOversight { allowed, .. }, Who::Role(role))
+                if case_roles.contains(&role) || role == Role::Oversight =>
+            {
+                allowed
+            }
+            (Expect::CaseRoleOrOversight { others, .. }, _) => others,
             (Expect::Roles { roles, allowed, .. }, Who::Role(role)) if roles.contains(&role) => {
                 allowed
             }
@@ -168,17 +239,32 @@ fn empty_intake() -> Value {
 fn malformed_receipt() -> Value {
     json!({"receipt": "12"})
 }
+fn a_malformed_id_number() -> Value {
+    json!({"id_number": "12", "full_name": "Nguyễn Văn A"})
+}
 fn an_email() -> Value {
     json!({"email": "can.bo@thanhtra.gov.vn"})
 }
 fn a_closing() -> Value {
     json!({"action": "close"})
 }
+fn an_acceptance_decision() -> Value {
+    json!({"type": "acceptance_decision", "signer_name": "Nguyễn Văn An"})
+}
 fn a_message() -> Value {
     json!({"body": "Xin bổ sung thông tin."})
 }
 fn a_protection_request() -> Value {
     json!({"persons": ["self"], "interests": ["job"], "situation": "Bị đe dọa.", "urgent": false})
+}
+fn an_unusable_identity_request() -> Value {
+    json!({"legal_reason": "curiosity", "details": "", "purpose": ""})
+}
+fn a_custodian_reason() -> Value {
+    json!({"reason": "Đủ căn cứ."})
+}
+fn a_threshold_of_zero() -> Value {
+    json!({"threshold": 0})
 }
 fn a_retaliation_report() -> Value {
     json!({"what_happened": "Bị điều chuyển.", "when": "03/2026"})
@@ -188,6 +274,36 @@ fn a_bad_hr_action() -> Value {
 }
 fn a_review() -> Value {
     json!({"outcome": "consent"})
+}
+fn a_check_in() -> Value {
+    json!({"request": "00000000000000000000000000000000", "answer": "fine"})
+}
+fn a_bad_spoken_request() -> Value {
+    json!({"channel": "phone", "persons": [], "interests": ["life"], "situation": ""})
+}
+fn a_decision() -> Value {
+    json!({"outcome": "refusal", "body": "police", "reasons": "Không có căn cứ."})
+}
+fn an_answer() -> Value {
+    json!({"accept": true})
+}
+fn an_empty_colleague_report() -> Value {
+    json!({"what_happened": ""})
+}
+fn an_accused_unit() -> Value {
+    json!({"unit": "SO-A"})
+}
+fn not_deliberate() -> Value {
+    json!({"deliberate": false})
+}
+fn a_fine() -> Value {
+    json!({"handling": "fine", "legal_basis": "ltc_8_10_knowingly_false"})
+}
+fn a_reward() -> Value {
+    json!({"beneficiary": "reporter", "form": "bravery_order", "grounds": "Tố cáo đúng."})
+}
+fn an_approval() -> Value {
+    json!({"approve": true})
 }
 
 /// The matrix. Rows that end sessions come last.
@@ -242,7 +358,28 @@ fn matrix() -> Vec<Row> {
             Form("what_happened=x"),
             Same(303),
         ),
+        row(
+            post.clone(),
+            "/follow-up/check-ins",
+            Form("request=x&answer=fine"),
+            Same(303),
+        ),
         row(post.clone(), "/follow-up/leave", Form(""), Same(303)),
+        row(
+            post.clone(),
+            "/follow-up/rewards/{id}/response",
+            Form("decision=accept"),
+            Same(303),
+        ),
+        row(get.clone(), "/retaliation/new", None, Same(200)),
+        // The form cookie never matches a staff session's token or none.
+        row(
+            post.clone(),
+            "/retaliation",
+            Form("what_happened=x"),
+            Same(400),
+        ),
+        row(get.clone(), "/published", None, Same(200)),
         // The console.
         row(get.clone(), "/staff/login", None, Same(200)),
         // No form cookie: the form is refused before any credential is looked at.
@@ -253,6 +390,13 @@ fn matrix() -> Vec<Row> {
             Same(400),
         ),
         row(get.clone(), "/staff", None, console(200)),
+        row(get.clone(), "/staff/profile/id-number", None, console(200)),
+        row(
+            post.clone(),
+            "/staff/profile/id-number",
+            Form("id_number=12&full_name=x"),
+            console(400),
+        ),
         row(
             get.clone(),
             "/staff/inbox",
@@ -300,6 +444,93 @@ fn matrix() -> Vec<Row> {
         row(
             get.clone(),
             "/staff/cases/{id}/attachments/{attachment_id}",
+            None,
+            CaseMember {
+                member: 404,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/identity",
+            None,
+            Requester {
+                requester: 200,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/cases/{id}/identity",
+            Form("action=request&legal_reason=curiosity&details=&purpose="),
+            Requester {
+                requester: 400,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/identity-requests",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        // No such request: custodians learn that, everyone else is refused first.
+        row(
+            post.clone(),
+            "/staff/identity-requests/{id}/approve",
+            Form("reason=x"),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/identity-requests/{id}/refuse",
+            Form("reason=x"),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/identity-reshares",
+            Form(""),
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 303,
+            },
+        ),
+        // The case has no acceptance yet: nothing to issue (409) after the checks.
+        row(
+            post.clone(),
+            "/staff/cases/{id}/documents",
+            Form("type=acceptance_decision"),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/documents/{doc_id}",
             None,
             CaseMember {
                 member: 404,
@@ -379,6 +610,137 @@ fn matrix() -> Vec<Row> {
             Form("outcome=consent"),
             Roles {
                 roles: &[Role::Protection],
+                allowed: 404,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/protection",
+            None,
+            Roles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/protection",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/cases/{id}/protection/requests",
+            Form("channel=phone&interests=life&situation="),
+            CaseRoles {
+                roles: &[Role::Protection, Role::Handler, Role::Head],
+                allowed: 400,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/cases/{id}/protection/file",
+            None,
+            CaseRoles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // `{id}` is the case's id, which is no request of anyone's.
+        row(
+            post.clone(),
+            "/staff/protection-requests/{id}/actions",
+            Form("action=decide&outcome=refusal"),
+            console(404),
+        ),
+        row(
+            get.clone(),
+            "/staff/retaliation-cases",
+            None,
+            CaseRoleOrOversight {
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        // The case is no retaliation case: recorders are refused by that (409).
+        row(
+            post.clone(),
+            "/staff/cases/{id}/accused-unit",
+            Form("unit=SO-A"),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // The case has no conclusion, so no review: the head finds none (404).
+        row(
+            post.clone(),
+            "/staff/cases/{id}/false-report-review/decision",
+            Form("deliberate=no"),
+            CaseRoles {
+                roles: &[Role::Head],
+                allowed: 404,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/cases/{id}/false-report-review/handling",
+            Form("handling=fine&legal_basis=ltc_8_10_knowingly_false"),
+            CaseRoles {
+                roles: &[Role::Head],
+                allowed: 404,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // Not concluded: a reward for the reporter is refused (409, LTC Art. 62).
+        row(
+            post.clone(),
+            "/staff/cases/{id}/rewards",
+            Form("beneficiary=reporter&form=bravery_order&grounds=x"),
+            CaseRoles {
+                roles: &[Role::Handler, Role::Head],
+                allowed: 409,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 303,
+            },
+        ),
+        // `{id}` is the case's id, which is no reward proposal.
+        row(
+            post.clone(),
+            "/staff/rewards/{id}/decision",
+            Form("decision=approve"),
+            Roles {
+                roles: &[Role::Head],
                 allowed: 404,
                 others: 403,
                 anonymous: 303,
@@ -477,6 +839,12 @@ fn matrix() -> Vec<Row> {
             Same(401),
         ),
         row(get.clone(), "/api/v1/auth/me", None, api(200)),
+        row(
+            Method::PUT,
+            "/api/v1/me/id-number",
+            Json(a_malformed_id_number),
+            api(400),
+        ),
         row(get.clone(), "/api/v1/notifications", None, api(200)),
         // Nobody has a notification with a case's id.
         row(
@@ -607,6 +975,124 @@ fn matrix() -> Vec<Row> {
             Same(401),
         ),
         row(
+            post.clone(),
+            "/api/v1/whistleblower/rewards/{id}/response",
+            Json(an_answer),
+            Same(401),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/retaliation-reports",
+            Json(an_empty_colleague_report),
+            Same(400),
+        ),
+        row(
+            get.clone(),
+            "/api/v1/retaliation-cases",
+            None,
+            CaseRoleOrOversight {
+                allowed: 200,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(get.clone(), "/api/v1/published", None, Same(200)),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/linked-cases",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 200,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/accused-unit",
+            Json(an_accused_unit),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/false-report-review",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/false-report-review/decision",
+            Json(not_deliberate),
+            CaseRoles {
+                roles: &[Role::Head],
+                allowed: 404,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/false-report-review/handling",
+            Json(a_fine),
+            CaseRoles {
+                roles: &[Role::Head],
+                allowed: 404,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/rewards",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/rewards",
+            Json(a_reward),
+            CaseRoles {
+                roles: &[Role::Handler, Role::Head],
+                allowed: 409,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/rewards/{id}/decision",
+            Json(an_approval),
+            Roles {
+                roles: &[Role::Head],
+                allowed: 404,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
             get.clone(),
             "/api/v1/cases",
             None,
@@ -629,6 +1115,28 @@ fn matrix() -> Vec<Row> {
         ),
         // Closing a case nothing has ended is refused by the fold (409), after
         // the visibility and role checks.
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/routing",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/linked",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 200,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
         row(
             post.clone(),
             "/api/v1/cases/{id}/actions",
@@ -662,6 +1170,85 @@ fn matrix() -> Vec<Row> {
                 others: 404,
                 anonymous: 401,
             },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/whistleblower/check-ins",
+            Json(a_check_in),
+            Same(401),
+        ),
+        row(
+            get.clone(),
+            "/api/v1/protection-requests",
+            None,
+            Roles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/protection",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/protection-requests",
+            Json(a_bad_spoken_request),
+            CaseRoles {
+                roles: &[Role::Protection, Role::Handler, Role::Head],
+                allowed: 400,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/protection-file",
+            None,
+            CaseRoles {
+                roles: &[Role::Protection, Role::Head],
+                allowed: 200,
+                members: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        // `{id}` is the case's id, which is no request of anyone's.
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/confirmation",
+            None,
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/assessment",
+            None,
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/decision",
+            Json(a_decision),
+            api(404),
+        ),
+        row(
+            post.clone(),
+            "/api/v1/protection-requests/{id}/end",
+            None,
+            api(404),
         ),
         row(
             post.clone(),
@@ -704,6 +1291,122 @@ fn matrix() -> Vec<Row> {
                 roles: &[Role::Protection],
                 allowed: 404,
                 others: 403,
+                anonymous: 401,
+            },
+        ),
+        // The matrix's case is anonymous: a well-formed request would be a 409.
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/identity-requests",
+            Json(an_unusable_identity_request),
+            Requester {
+                requester: 400,
+                unit: 403,
+                other_unit: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/identity",
+            None,
+            UnitMember {
+                member: 403,
+                other_unit: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/identity-requests",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-requests/{id}/approve",
+            Json(a_custodian_reason),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-requests/{id}/refuse",
+            Json(a_custodian_reason),
+            CustodianOnly {
+                custodian: 404,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/identity-reshares",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/identity-reshares",
+            None,
+            CustodianOnly {
+                custodian: 200,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/units/{code}/identity-threshold",
+            Json(a_threshold_of_zero),
+            AdminOnly {
+                admin: 400,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/documents",
+            None,
+            CaseMember {
+                member: 200,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/cases/{id}/documents",
+            Json(an_acceptance_decision),
+            CaseRecorder {
+                recorder: 409,
+                protection: 403,
+                oversight: 403,
+                others: 404,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/cases/{id}/documents/{doc_id}",
+            None,
+            CaseMember {
+                member: 404,
+                oversight: 403,
+                others: 404,
                 anonymous: 401,
             },
         ),
@@ -759,10 +1462,12 @@ async fn log_in(app: &TestApp, user: &khien_testkit::TestUser, step: u64) -> Cal
 fn concrete(path: &str, case_id: &str) -> String {
     path.replace("{*path}", "khien.css")
         .replace("{username}", "target.user")
+        .replace("{code}", "SO-A")
         .replace("{id}", case_id)
         // An attachment that does not exist: members get 404 from the case's
         // files, everyone else 404 from the case itself.
         .replace("{attachment_id}", "00000000000000000000000000000000")
+        .replace("{doc_id}", "00000000000000000000000000000000")
 }
 
 async fn send(app: &TestApp, caller: &Caller, row: &Row, case_id: &str) -> u16 {

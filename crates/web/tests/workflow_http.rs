@@ -409,7 +409,151 @@ async fn the_inbox_filters_overdue_and_assigned_cases(backend: Backend) {
     app.stop().await;
 }
 
+async fn a_handler_accused_in_the_report_cannot_be_assigned(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.seed_unit("TTT", UnitKind::Inspectorate, None).await;
+    let officer = staff(&app, "can.bo", "TTT", vec![Role::Intake, Role::Handler]).await;
+    let accused = staff(&app, "bi.to.cao", "TTT", vec![Role::Handler]).await;
+    let (status, _) = {
+        let response = app
+            .client
+            .put(app.url("/api/v1/me/id-number"))
+            .bearer_auth(&accused.token)
+            .json(&json!({"id_number": "001 098 012 345", "full_name": "Trần Văn Bê"}))
+            .send()
+            .await
+            .unwrap();
+        (response.status().as_u16(), ())
+    };
+    assert_eq!(status, 204);
+    let (_, recorded) = app
+        .post_json(
+            "/api/v1/intake",
+            Some(&officer.token),
+            &json!({"channel": "hotline", "received_on": "2026-11-20", "kind": "denunciation",
+                    "unit": "TTT", "subject": "Vụ việc", "content": "Nội dung.",
+                    "accused": [{"name": "tran van be", "position": "Chuyên viên", "organisation": "Đơn vị TTT"}],
+                    "identity": {"full_name": "Người Tố Cáo", "id_number": "012345678"}}),
+        )
+        .await;
+    let case = recorded["id"].as_str().unwrap().to_owned();
+    let (status, refused) = act(
+        &app,
+        &officer.token,
+        &case,
+        json!({"action": "assign", "handler": accused.user_id}),
+    )
+    .await;
+    assert_eq!(status, 409, "{refused}");
+    assert_eq!(
+        refused["error"],
+        "Bạn không thể được phân công xử lý vụ việc này. / You cannot be assigned to this case."
+    );
+    let (status, refused) = act(
+        &app,
+        &officer.token,
+        &case,
+        json!({"action": "assign_verifiers", "verifiers": [accused.user_id]}),
+    )
+    .await;
+    assert_eq!(status, 409, "{refused}");
+    ok(
+        &app,
+        &officer.token,
+        &case,
+        json!({"action": "assign", "handler": officer.user_id}),
+    )
+    .await;
+    app.stop().await;
+}
+
+async fn a_case_against_the_head_goes_to_the_superior(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.seed_unit("UBT", UnitKind::PeoplesCommittee, None).await;
+    app.seed_unit("SXD", UnitKind::Department, Some("UBT"))
+        .await;
+    let officer = staff(&app, "van.thu", "SXD", vec![Role::Intake, Role::Handler]).await;
+    let director = staff(&app, "giam.doc", "SXD", vec![Role::Head]).await;
+    let superior = staff(&app, "chu.tich", "UBT", vec![Role::Intake, Role::Head]).await;
+    let response = app
+        .client
+        .put(app.url("/api/v1/me/id-number"))
+        .bearer_auth(&director.token)
+        .json(&json!({"id_number": "001098012346", "full_name": "Lê Văn Giám"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 204);
+    let (_, recorded) = app
+        .post_json(
+            "/api/v1/intake",
+            Some(&officer.token),
+            &json!({"channel": "letter", "received_on": "2026-11-20", "kind": "denunciation",
+                    "unit": "SXD", "subject": "Giám đốc Sở vi phạm", "content": "Nội dung.",
+                    "accused": [{"name": "Lê Văn Giám", "position": "Giám đốc", "organisation": "Đơn vị SXD"}],
+                    "identity": {"full_name": "Người Tố Cáo", "id_number": "012345678"}}),
+        )
+        .await;
+    let case = recorded["id"].as_str().unwrap().to_owned();
+    ok(
+        &app,
+        &officer.token,
+        &case,
+        json!({"action": "classify", "as": "denunciation"}),
+    )
+    .await;
+    let accept = json!({"action": "accept", "conditions": {"formalities_met": true, "capacity": true,
+        "competent": true, "identifies_violation": true}});
+    let (status, refused) = act(&app, &officer.token, &case, accept.clone()).await;
+    assert_eq!(status, 409, "{refused}");
+    assert!(
+        refused["error"].as_str().unwrap().contains("Art. 12(1)"),
+        "{refused}"
+    );
+    // The routing proposal names the superior, and the case goes there.
+    let (_, routing) = app
+        .get_json(&format!("/api/v1/cases/{case}/routing"), &officer.token)
+        .await;
+    assert_eq!(
+        routing["accused"][0]["proposals"][0]["unit"]["code"], "UBT",
+        "{routing}"
+    );
+    ok(
+        &app,
+        &officer.token,
+        &case,
+        json!({"action": "forward", "to_unit": "UBT"}),
+    )
+    .await;
+    let seen = app
+        .get_json(&format!("/api/v1/cases/{case}"), &superior.token)
+        .await;
+    assert_eq!(seen.0, 200);
+    assert_eq!(seen.1["state"], "forwarded");
+    // The superior receives it, its own acceptance clock runs, and it accepts.
+    let received = ok(
+        &app,
+        &superior.token,
+        &case,
+        json!({"action": "receive_forwarded"}),
+    )
+    .await;
+    assert_eq!(received["state"], "received");
+    ok(
+        &app,
+        &superior.token,
+        &case,
+        json!({"action": "classify", "as": "denunciation"}),
+    )
+    .await;
+    let accepted = ok(&app, &superior.token, &case, accept).await;
+    assert_eq!(accepted["state"], "accepted");
+    app.stop().await;
+}
+
 khien_testkit::on_both_backends!(
+    a_case_against_the_head_goes_to_the_superior,
+    a_handler_accused_in_the_report_cannot_be_assigned,
     a_letter_of_2025_01_24_is_taken_to_publication,
     forwarding_reaches_the_competent_unit_and_both_see_the_trail,
     the_inbox_filters_overdue_and_assigned_cases,

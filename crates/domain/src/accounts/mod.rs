@@ -6,6 +6,7 @@
 //! `Debug` or `Display`.
 
 mod field_error;
+mod national_id;
 mod password;
 mod role;
 mod text_field;
@@ -15,9 +16,10 @@ mod unit_kind;
 mod username;
 
 pub use field_error::{FieldError, PasswordError};
+pub use national_id::{NationalIdError, NationalIdNumber};
 pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Password};
 pub use role::Role;
-pub use text_field::{HeadPosition, UnitName};
+pub use text_field::{FullName, HeadPosition, UnitName};
 pub use totp::{TOTP_STEP_SECONDS, TotpError, TotpSecret, totp_code, verify_totp};
 pub use unit_code::UnitCode;
 pub use unit_kind::UnitKind;

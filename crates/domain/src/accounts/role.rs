@@ -72,6 +72,21 @@ impl Role {
         }
     }
 
+    /// The English name of the role, for screens.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Role::Admin => "Administrator",
+            Role::Intake => "Intake officer",
+            Role::Handler => "Handler",
+            Role::Head => "Head of unit",
+            Role::Custodian => "Identity custodian",
+            Role::Protection => "Protection officer",
+            Role::Hr => "Human resources officer",
+            Role::Oversight => "Oversight",
+            Role::Auditor => "Audit reader",
+        }
+    }
+
     /// Whether the role works on case files, and so needs the unit key that
     /// opens them. Administrators, custodians (who hold identity shares of
     /// their own), HR (which must never see reports), oversight (which sees
@@ -114,7 +129,7 @@ mod tests {
     fn every_role_parses_from_its_own_spelling() {
         for role in Role::ALL {
             assert_eq!(role.as_str().parse::<Role>().unwrap(), role);
-            assert!(!role.label_vi().is_empty());
+            assert!(!role.label_vi().is_empty() && !role.label_en().is_empty());
         }
     }
 

@@ -1,4 +1,5 @@
-//! Free Vietnamese text an administrator types: a unit's name, its head's position.
+//! Free Vietnamese text an administrator types: a unit's name, its head's
+//! position; and a staff member's own full name.
 
 use std::fmt;
 
@@ -70,6 +71,24 @@ impl fmt::Display for HeadPosition {
     }
 }
 
+/// A staff member's full name as on their ID card, typed by themselves only to
+/// compute a blind index for the conflict-of-interest check; never stored.
+/// 1–200 characters, NFC. No `Debug` or `Display`; wiped on drop.
+#[derive(Clone, PartialEq, Eq, zeroize::Zeroize, zeroize::ZeroizeOnDrop)]
+pub struct FullName(String);
+
+impl FullName {
+    /// Parses a name as typed.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        parse_text("full name", input).map(Self)
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +100,18 @@ mod tests {
         assert_eq!(
             HeadPosition::parse("Chánh Thanh tra").unwrap().as_str(),
             "Chánh Thanh tra"
+        );
+    }
+
+    #[test]
+    fn a_full_name_is_checked_like_other_text() {
+        assert_eq!(
+            FullName::parse(" Nguyễn Văn A ").unwrap().as_str(),
+            "Nguyễn Văn A"
+        );
+        assert_eq!(
+            FullName::parse("").err().unwrap().to_string(),
+            "full name: must not be empty"
         );
     }
 

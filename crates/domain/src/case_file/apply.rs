@@ -31,6 +31,7 @@ pub fn apply(
         | CaseEvent::Classified { .. }
         | CaseEvent::NotAccepted { .. }
         | CaseEvent::Forwarded { .. }
+        | CaseEvent::ForwardReceived { .. }
         | CaseEvent::HandledAsInformation { .. }
         | CaseEvent::PetitionReplied { .. } => intake_steps::apply(state, event, context)?,
         CaseEvent::Accepted { .. } => match state.pending_re_denunciation() {

@@ -55,6 +55,13 @@ pub enum CaseEvent {
         to_unit: String,
         decided_on: NaiveDate,
     },
+    /// The competent unit received the forwarded case: its own receipt, from which its
+    /// acceptance clock runs (LTC Art. 24). Classification and the intake decision
+    /// start again there; the case cannot be forwarded a second time.
+    ForwardReceived {
+        on: NaiveDate,
+        received_on: NaiveDate,
+    },
     /// Sent to the investigation agency or the procuracy: criminal signs (LTC Art. 27(1)).
     TransferredCriminal {
         on: NaiveDate,
@@ -169,6 +176,7 @@ impl CaseEvent {
             | CaseEvent::Accepted { on, .. }
             | CaseEvent::NotAccepted { on, .. }
             | CaseEvent::Forwarded { on, .. }
+            | CaseEvent::ForwardReceived { on, .. }
             | CaseEvent::TransferredCriminal { on, .. }
             | CaseEvent::HandledAsInformation { on, .. }
             | CaseEvent::HandlerAssigned { on, .. }
@@ -196,6 +204,7 @@ impl CaseEvent {
     pub fn effective_on(&self) -> NaiveDate {
         match self {
             CaseEvent::Received { received_on, .. }
+            | CaseEvent::ForwardReceived { received_on, .. }
             | CaseEvent::ReDenunciationReceived { received_on, .. } => *received_on,
             CaseEvent::Accepted { decided_on, .. }
             | CaseEvent::NotAccepted { decided_on, .. }
@@ -223,6 +232,7 @@ impl CaseEvent {
             CaseEvent::Accepted { .. } => "accepted",
             CaseEvent::NotAccepted { .. } => "not_accepted",
             CaseEvent::Forwarded { .. } => "forwarded",
+            CaseEvent::ForwardReceived { .. } => "forward_received",
             CaseEvent::TransferredCriminal { .. } => "transferred_criminal",
             CaseEvent::HandledAsInformation { .. } => "handled_as_information",
             CaseEvent::HandlerAssigned { .. } => "handler_assigned",

@@ -43,6 +43,22 @@ pub(crate) fn apply(
             state.classification = Some(*as_kind);
             state.stage = Stage::Classified;
         }
+        CaseEvent::ForwardReceived { received_on, .. } => {
+            let forwarded_on = match (&state.intake, state.stage) {
+                (Some(intake), Stage::Forwarded) => intake.decided_on,
+                _ => return Err(Rejection::NotForwarded),
+            };
+            not_before(*received_on, "forwarding", forwarded_on)?;
+            context.pack(*received_on)?;
+            if let Some(receipt) = state.receipt.as_mut() {
+                receipt.received_on = *received_on;
+            }
+            // The competent unit classifies and decides anew; `forwarded_to` stays,
+            // so the content is not forwarded again.
+            state.classification = None;
+            state.intake = None;
+            state.stage = Stage::Received;
+        }
         CaseEvent::PetitionReplied { decided_on, .. } => {
             let class = classified(&state)?;
             if state.is_anonymous() {

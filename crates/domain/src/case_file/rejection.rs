@@ -41,6 +41,8 @@ pub enum Rejection {
     // Intake decisions.
     #[error("a case can be forwarded once: LTC Art. 24(2)")]
     ForwardedTwice,
+    #[error("only a forwarded case is received by the competent unit: LTC Art. 24(2)")]
+    NotForwarded,
     #[error("acceptance needs all four conditions of LTC Art. 29(1) (missing: {})", missing.join(", "))]
     AcceptanceConditions { missing: Vec<&'static str> },
     #[error("an anonymous report is handled as information, not accepted: LTC Art. 25")]

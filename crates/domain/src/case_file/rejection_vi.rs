@@ -73,6 +73,9 @@ impl Rejection {
             Rejection::ForwardedTwice => {
                 "Vụ việc chỉ được chuyển đơn một lần (khoản 2 Điều 24 Luật Tố cáo)".into()
             }
+            Rejection::NotForwarded => "Chỉ vụ việc đã được chuyển đơn mới được cơ quan có \
+                thẩm quyền tiếp nhận (khoản 2 Điều 24 Luật Tố cáo)"
+                .into(),
             Rejection::AcceptanceConditions { missing } => format!(
                 "Việc thụ lý phải đáp ứng đủ bốn điều kiện tại khoản 1 Điều 29 Luật Tố cáo (còn \
                 thiếu: {})",
@@ -307,6 +310,7 @@ fn dmy(date: NaiveDate) -> String {
 fn earlier_step_vi(step: &str) -> Option<&'static str> {
     Some(match step {
         "receipt" => "việc tiếp nhận đơn",
+        "forwarding" => "việc chuyển đơn",
         "decision to handle it as information" => "quyết định xử lý như thông tin",
         "last resolution step" => "bước giải quyết gần nhất",
         "suspension" => "quyết định tạm đình chỉ",
@@ -452,6 +456,7 @@ mod tests {
             Rejection::AlreadyClassified,
             Rejection::NotClassified,
             Rejection::ForwardedTwice,
+            Rejection::NotForwarded,
             Rejection::AcceptanceConditions {
                 missing: vec!["capacity", "competence"],
             },
@@ -598,7 +603,7 @@ mod tests {
             .map(|r| format!("{:?}", discriminant(r)))
             .collect();
         // As many as `VARIANTS` in tests/rejections.rs.
-        assert_eq!(variants.len(), 50);
+        assert_eq!(variants.len(), 51);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::field_errors::ReportFieldError;
 use super::free_text::{self, Lines};
 use super::limits::{ADDRESS_MAX, NAME_MAX};
 use super::report_draft::IdentityDraft;
-use crate::protection::NationalIdNumber;
+use crate::accounts::{NationalIdError, NationalIdNumber};
 
 /// One reporter's identity. No `Debug`; wiped when dropped.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
@@ -74,12 +74,17 @@ impl ReporterIdentity {
     }
 }
 
-/// CMND has 9 digits, CCCD 12 ([`NationalIdNumber`]); empty means not given.
+/// An optional ID number ([`NationalIdNumber`]): blank is none.
 fn parse_id_number(field: &str, input: &str) -> Result<Option<String>, ReportFieldError> {
-    if input.trim().is_empty() {
-        return Ok(None);
+    match NationalIdNumber::parse(input) {
+        Ok(number) => Ok(Some(number.digits().to_owned())),
+        Err(NationalIdError::Empty) => Ok(None),
+        Err(error) => Err(ReportFieldError::new(
+            field,
+            error.message_vi(),
+            error.message_en(),
+        )),
     }
-    NationalIdNumber::parse(field, input).map(|number| Some(number.digits().to_owned()))
 }
 
 /// Digits and spaces, with an optional leading `+`; 8 to 15 digits (E.164 allows 15).

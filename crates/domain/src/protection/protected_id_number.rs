@@ -88,7 +88,7 @@ pub(crate) fn parse_id_numbers(
                 None
             }
         };
-        let number = NationalIdNumber::parse(&draft.number_field, &draft.number)
+        let number = NationalIdNumber::parse_field(&draft.number_field, &draft.number)
             .map_err(|error| errors.push(error))
             .ok();
         if let (Some(person), Some(number)) = (person, number) {

@@ -51,7 +51,7 @@ impl NewHrAction {
     /// repeats the ID number.
     pub fn parse(draft: &HrActionDraft, today: NaiveDate) -> Result<NewHrAction, FieldErrors> {
         let mut errors = Vec::new();
-        let id_number = NationalIdNumber::parse("id_number", &draft.id_number)
+        let id_number = NationalIdNumber::parse_field("id_number", &draft.id_number)
             .map_err(|error| errors.push(error))
             .ok();
         let unit = draft.unit.trim();

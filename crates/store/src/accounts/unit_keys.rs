@@ -67,6 +67,7 @@ fn seal_label(unit_id: &UnitId, kind: UnitKeyKind, user_id: &UserId) -> Vec<u8> 
     format!("khien/unit-key/{unit_id}/{}/{user_id}", kind.as_str()).into_bytes()
 }
 
+/// Reads a stored X25519 public key column; `what` names the column in errors.
 pub(crate) fn public_key_from(bytes: Vec<u8>, what: &str) -> Result<PublicKey, StoreError> {
     let bytes: [u8; 32] = bytes
         .try_into()

@@ -45,3 +45,4 @@ intake_id!(CaseId, "a case");
 intake_id!(MessageId, "a message in a case");
 intake_id!(NotificationId, "a staff notification");
 intake_id!(AttachmentId, "an attachment");
+intake_id!(IdentityRequestId, "a request to see a reporter's identity");

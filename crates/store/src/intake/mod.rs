@@ -28,9 +28,12 @@
 //! `custodian` role in the handling unit, k = min(2, n). With one custodian,
 //! k = 1 (that custodian alone can open it, like the intake key); with none,
 //! `case_identities.share_count = 0` records that no shares exist, and after the
-//! acceptance decision only the reporter can open the identity. Custodians
-//! added later do not get shares of older cases: re-splitting needs the
-//! identity key, so it belongs to the disclosure workflow.
+//! acceptance decision only the reporter can open the identity. The unit may
+//! set another k (`crate::disclosure`); when there are fewer custodians than
+//! wanted, k is lowered to their number and the wanted k is recorded
+//! (`case_identities.threshold_wanted`). Custodians added later get shares of
+//! older cases only by a re-share that k current holders make
+//! (`crate::disclosure`, `khien_vault::reshare`).
 
 mod attachment_meta;
 mod attachments;
@@ -53,10 +56,11 @@ pub use attachments::{AttachmentBlob, AttachmentInfo, decrypt_attachment_to};
 pub use author::Author;
 pub(crate) use case_reading::{destroy_intake_seals_in, read_report};
 pub use case_summary::CaseSummary;
-pub use ids::{AttachmentId, CaseId, MessageId, NotificationId};
+pub use ids::{AttachmentId, CaseId, IdentityRequestId, MessageId, NotificationId};
 pub use inbox::{InboxCursor, InboxPage};
 pub use intake_error::IntakeError;
 pub use messages::Message;
 pub use pending_case::PendingCase;
+pub(crate) use reporter_access::open_identity_document;
 pub use reporter_access::{ReporterAccess, ReporterCaseSeal, unlock_as_reporter};
 pub use submit::{Submission, SubmittedCase};

@@ -9,9 +9,7 @@ use khien_domain::accounts::Role;
 use khien_domain::intake::{
     AttachmentError, AttachmentLimits, FieldErrors, NewReport, TrackingNumber,
 };
-use khien_vault::case_keys::{
-    CaseRecipients, DEFAULT_THRESHOLD, Holder, IssuedReceipt, SealedCaseKeys, seal_case,
-};
+use khien_vault::case_keys::{CaseRecipients, Holder, IssuedReceipt, SealedCaseKeys, seal_case};
 use khien_vault::random::random_bytes;
 use khien_vault::sealed_box::PublicKey;
 use khien_vault::symmetric::seal;
@@ -24,6 +22,8 @@ use super::{Author, CaseId, IntakeError, PendingCase, case_labels};
 use crate::accounts::{UnitId, UnitKeyKind, UserId};
 use crate::audit::AuditRecord;
 use crate::blobs::{BlobStore, PromotedBlobs, StagedBlob};
+use crate::conflict_of_interest::{BlindIndex, insert_accused_indexes};
+use crate::outcomes::{NewRetaliationLink, insert_retaliation_link};
 use crate::timestamp::format_timestamp;
 use crate::{Store, StoreError, WriteTx};
 
@@ -44,6 +44,10 @@ pub struct Submission<'a> {
     pub limits: AttachmentLimits,
     /// Now. A reporter's own submission is stored rounded down to the hour.
     pub now: DateTime<Utc>,
+    /// The blind index of each accused person's name with their organisation
+    /// (`khien_vault::blind_index`), for conflict-of-interest checks and
+    /// linked reports ([`crate::conflict_of_interest`]). Repeats are stored once.
+    pub accused_indexes: Vec<BlindIndex>,
 }
 
 /// What the reporter (or the officer reading it to them) is told.
@@ -66,6 +70,17 @@ impl Store {
         submission: Submission<'_>,
         blobs: &BlobStore,
     ) -> Result<SubmittedCase, IntakeError> {
+        self.submit_with_link(submission, blobs, None).await
+    }
+
+    /// [`Store::submit_report`], with a retaliation case's link written in the
+    /// same transaction ([`Store::submit_retaliation_case`]).
+    pub(crate) async fn submit_with_link(
+        &self,
+        submission: Submission<'_>,
+        blobs: &BlobStore,
+        link: Option<&NewRetaliationLink>,
+    ) -> Result<SubmittedCase, IntakeError> {
         let Submission {
             pending,
             report,
@@ -74,6 +89,7 @@ impl Store {
             author,
             limits,
             now,
+            accused_indexes,
         } = submission;
         check_files(&pending.id, &attachments, &limits)?;
         if report.channel().is_staff() != matches!(author, Author::Staff(_)) {
@@ -89,6 +105,9 @@ impl Store {
             .required_unit_key(&unit_id, UnitKeyKind::Intake)
             .await?;
         let custodians = self.unit_custodians(&unit_id).await?;
+        let threshold_wanted = self
+            .wanted_identity_threshold(&unit_id, custodians.len())
+            .await?;
         let holders: Vec<Holder<'_>> = custodians
             .iter()
             .map(|(id, key)| Holder {
@@ -110,7 +129,7 @@ impl Store {
                     public_key: &intake_key,
                 },
                 custodians: &holders,
-                threshold: DEFAULT_THRESHOLD,
+                threshold: threshold_wanted,
             },
             &receipt.reporter_key,
         )?;
@@ -151,7 +170,9 @@ impl Store {
         .bind(unit_id.as_str())
         .bind(report.kind().as_str())
         .bind(report.channel().as_str())
-        .bind(i64::from(report.is_anonymous()))
+        .bind(i64::from(
+            report.is_anonymous() && !link.is_some_and(|link| link.denouncer_named),
+        ))
         .bind(i64::from(report.wants_protection()))
         .bind(report.received_on().format("%Y-%m-%d").to_string())
         .bind(&stamp)
@@ -161,6 +182,9 @@ impl Store {
         .bind(author.user_id().map(str::to_owned))
         .execute(tx.connection())
         .await?;
+        if let Some(link) = link {
+            insert_retaliation_link(&mut tx, &author.audit_actor(), case_id, link, &stamp).await?;
+        }
         insert_case_key_seal(
             &mut tx,
             case_id,
@@ -180,11 +204,24 @@ impl Store {
         )
         .await?;
         if let Some(ciphertext) = identity_ciphertext {
-            insert_identity(&mut tx, case_id, &unit_id, ciphertext, &sealed, &stamp).await?;
+            insert_identity(
+                &mut tx,
+                case_id,
+                &unit_id,
+                ciphertext,
+                &sealed,
+                &IdentityHolders {
+                    custodians: &custodians,
+                    threshold_wanted,
+                },
+                &stamp,
+            )
+            .await?;
         }
         for blob in &attachments {
             insert_attachment(&mut tx, blob, None, &author, &stamp).await?;
         }
+        insert_accused_indexes(&mut tx, case_id, &accused_indexes).await?;
         tx.audit(AuditRecord {
             actor: &author.audit_actor(),
             action: "case.received",
@@ -195,6 +232,10 @@ impl Store {
                 "channel": report.channel().as_str(),
                 "attachments": attachments.len(),
                 "identity_shares": if report.is_anonymous() { 0 } else { sealed.shares.len() },
+                // k as sealed, and as the unit wanted it: they differ when the
+                // unit had fewer custodians than its k.
+                "identity_threshold": if report.is_anonymous() { 0 } else { sealed.threshold },
+                "identity_threshold_wanted": threshold_wanted,
             }),
         })
         .await?;
@@ -220,7 +261,10 @@ impl Store {
     }
 
     /// The unit's enabled custodians with their public keys, in a stable order.
-    async fn unit_custodians(&self, unit: &UnitId) -> Result<Vec<(UserId, PublicKey)>, StoreError> {
+    pub(crate) async fn unit_custodians(
+        &self,
+        unit: &UnitId,
+    ) -> Result<Vec<(UserId, PublicKey)>, StoreError> {
         sqlx::query(
             "SELECT u.id, u.public_key FROM users u JOIN user_roles r ON r.user_id = u.id \
              WHERE u.unit_id = $1 AND r.role = $2 AND u.disabled_at IS NULL ORDER BY u.id",
@@ -321,56 +365,82 @@ async fn insert_case_key_seal(
     Ok(())
 }
 
+/// Who a new case's identity shares went to, and the k the unit wanted.
+struct IdentityHolders<'a> {
+    custodians: &'a [(UserId, PublicKey)],
+    threshold_wanted: usize,
+}
+
+/// One `identity_seals` row: a holder of the identity key (or of a share).
+struct IdentitySeal<'a> {
+    kind: &'static str,
+    holder: &'a str,
+    share_id: Option<i64>,
+    sealed: &'a [u8],
+    /// The custodian's public key the share was sealed to.
+    sealed_to: Option<Vec<u8>>,
+}
+
 async fn insert_identity(
     tx: &mut WriteTx,
     case_id: &CaseId,
     unit_id: &UnitId,
     ciphertext: Vec<u8>,
     sealed: &SealedCaseKeys,
+    holders: &IdentityHolders<'_>,
     stamp: &str,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO case_identities (case_id, ciphertext, share_threshold, share_count) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO case_identities (case_id, ciphertext, share_threshold, share_count, \
+         threshold_wanted) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(case_id.as_str())
     .bind(ciphertext)
     .bind(i64::from(sealed.threshold))
     .bind(sealed.shares.len() as i64)
+    .bind(i64::try_from(holders.threshold_wanted).unwrap_or(i64::MAX))
     .execute(tx.connection())
     .await?;
-    let mut seals: Vec<(&str, &str, Option<i64>, &[u8])> = vec![
-        (
-            "reporter",
-            "reporter",
-            None,
-            &sealed.identity_key_for_reporter,
-        ),
-        (
-            "intake",
-            unit_id.as_str(),
-            None,
-            &sealed.identity_key_for_intake,
-        ),
+    let mut seals = vec![
+        IdentitySeal {
+            kind: "reporter",
+            holder: "reporter",
+            share_id: None,
+            sealed: &sealed.identity_key_for_reporter,
+            sealed_to: None,
+        },
+        IdentitySeal {
+            kind: "intake",
+            holder: unit_id.as_str(),
+            share_id: None,
+            sealed: &sealed.identity_key_for_intake,
+            sealed_to: None,
+        },
     ];
     for share in &sealed.shares {
-        seals.push((
-            "custodian",
-            &share.custodian_id,
-            Some(i64::from(share.share_id)),
-            &share.sealed,
-        ));
+        seals.push(IdentitySeal {
+            kind: "custodian",
+            holder: &share.custodian_id,
+            share_id: Some(i64::from(share.share_id)),
+            sealed: &share.sealed,
+            sealed_to: holders
+                .custodians
+                .iter()
+                .find(|(id, _)| id.as_str() == share.custodian_id)
+                .map(|(_, key)| key.to_bytes().to_vec()),
+        });
     }
-    for (kind, holder, share_id, bytes) in seals {
+    for seal in seals {
         sqlx::query(
-            "INSERT INTO identity_seals (case_id, holder_kind, holder_id, share_id, sealed, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO identity_seals (case_id, holder_kind, holder_id, share_id, sealed, \
+             sealed_to, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(case_id.as_str())
-        .bind(kind)
-        .bind(holder)
-        .bind(share_id)
-        .bind(bytes.to_vec())
+        .bind(seal.kind)
+        .bind(seal.holder)
+        .bind(seal.share_id)
+        .bind(seal.sealed.to_vec())
+        .bind(seal.sealed_to)
         .bind(stamp)
         .execute(tx.connection())
         .await?;

@@ -18,6 +18,7 @@ use super::{AlertId, HrActionId, ProtectedIdNumberId, TripwireError, labels};
 use crate::accounts::UnitId;
 use crate::audit::AuditRecord;
 use crate::intake::CaseId;
+use crate::protection::{ProtectionAlertDetails, open_alert_details};
 use crate::timestamp::parse_timestamp;
 use crate::{Connection, Store, StoreError};
 
@@ -86,13 +87,17 @@ pub struct Alert {
     pub hr_action: Option<HrActionMatch>,
     /// The review, once recorded.
     pub review: Option<StoredReview>,
+    /// For protection's own kinds (`emergency_protection`,
+    /// `check_in_not_fine`): the request, and the check-in answer; `None`
+    /// when the case key was not at hand.
+    pub protection: Option<ProtectionAlertDetails>,
     /// Something could not be opened: the unit's key was not at hand, or the
     /// case key is no longer sealed to this unit.
     pub sealed: bool,
 }
 
 const ALERT_QUERY: &str = "SELECT a.id, a.kind, a.case_id, a.unit_id, a.created_at, \
-     a.acknowledged_at, ack.username AS acknowledged_by, c.tracking_number, \
+     a.details, a.acknowledged_at, ack.username AS acknowledged_by, c.tracking_number, \
      u.code AS unit_code, u.name AS unit_name, \
      h.id AS hr_action_id, h.action, h.decided_on, eu.code AS employing_code, \
      eu.name AS employing_name, hu.username AS recorded_by, \
@@ -157,6 +162,23 @@ pub(crate) async fn case_key_for_unit(
     }))
 }
 
+/// Opens each row's alert, one case key per case.
+async fn alerts_from_rows(
+    connection: &mut Connection,
+    rows: &[AnyRow],
+    unit_secret: Option<&SecretKey>,
+) -> Result<Vec<Alert>, TripwireError> {
+    let mut keys = CaseKeys {
+        unit_secret,
+        opened: HashMap::new(),
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(alert_from_row(connection, row, &mut keys).await?);
+    }
+    Ok(out)
+}
+
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("alerts: {what}"))
 }
@@ -174,22 +196,15 @@ impl Store {
         let mut connection = self.reader().acquire().await.map_err(StoreError::from)?;
         let rows = sqlx::query(&format!(
             "{ALERT_QUERY} WHERE a.unit_id = $1 \
-             ORDER BY CASE WHEN a.acknowledged_at IS NULL THEN 0 ELSE 1 END, \
-             a.created_at DESC, a.id LIMIT $2"
+             ORDER BY CASE WHEN a.acknowledged_at IS NOT NULL THEN 2 \
+             WHEN a.kind = $3 THEN 0 ELSE 1 END, a.created_at DESC, a.id LIMIT $2"
         ))
         .bind(unit_id.as_str())
         .bind(i64::from(limit.clamp(1, 200)))
+        .bind(AlertKind::EmergencyProtection.as_str())
         .fetch_all(&mut *connection)
         .await?;
-        let mut keys = CaseKeys {
-            unit_secret,
-            opened: HashMap::new(),
-        };
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            out.push(alert_from_row(&mut connection, row, &mut keys).await?);
-        }
-        Ok(out)
+        alerts_from_rows(&mut connection, &rows, unit_secret).await
     }
 
     /// One of the unit's alerts; `None` if it is not this unit's (or does not exist).
@@ -215,6 +230,25 @@ impl Store {
             )),
             None => Ok(None),
         }
+    }
+
+    /// The unit's alerts about one case, oldest first (for the case's
+    /// protection file). Parts under a key are opened with `unit_secret`.
+    pub async fn case_alerts(
+        &self,
+        unit_id: &UnitId,
+        case_id: &CaseId,
+        unit_secret: Option<&SecretKey>,
+    ) -> Result<Vec<Alert>, TripwireError> {
+        let mut connection = self.reader().acquire().await.map_err(StoreError::from)?;
+        let rows = sqlx::query(&format!(
+            "{ALERT_QUERY} WHERE a.unit_id = $1 AND a.case_id = $2 ORDER BY a.created_at, a.id"
+        ))
+        .bind(unit_id.as_str())
+        .bind(case_id.as_str())
+        .fetch_all(&mut *connection)
+        .await?;
+        alerts_from_rows(&mut connection, &rows, unit_secret).await
     }
 
     /// How many of the unit's alerts nobody has acknowledged yet.
@@ -285,6 +319,7 @@ async fn alert_from_row(
     };
     let hr_action = hr_action_from_row(connection, row, &mut opening).await?;
     let review = review_from_row(connection, row, &mut opening).await?;
+    let protection = protection_from_row(connection, row, &mut opening).await?;
     let sealed = opening.sealed;
     Ok(Alert {
         kind: AlertKind::parse(&kind).ok_or_else(|| corrupt("kind"))?,
@@ -298,8 +333,36 @@ async fn alert_from_row(
         acknowledged,
         hr_action,
         review,
+        protection,
         sealed,
     })
+}
+
+/// What a protection alert is about, if it is one and the key is at hand.
+async fn protection_from_row(
+    connection: &mut Connection,
+    row: &AnyRow,
+    opening: &mut Opening<'_, '_>,
+) -> Result<Option<ProtectionAlertDetails>, TripwireError> {
+    let Some(sealed) = row.try_get::<Option<Vec<u8>>, _>("details")? else {
+        return Ok(None);
+    };
+    match opening
+        .keys
+        .get(connection, opening.case_id, opening.unit_id)
+        .await?
+    {
+        Some(case_key) => Ok(Some(open_alert_details(
+            case_key,
+            opening.case_id,
+            opening.alert_id,
+            &sealed,
+        )?)),
+        None => {
+            opening.sealed = true;
+            Ok(None)
+        }
+    }
 }
 
 /// A text column of a joined row that may be NULL, as text (empty if NULL).

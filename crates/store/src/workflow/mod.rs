@@ -23,6 +23,7 @@
 mod append;
 mod clock;
 mod clock_context;
+mod documents;
 mod history;
 mod inbox_filter;
 mod notifications;
@@ -31,6 +32,7 @@ mod workflow_error;
 pub use append::{NewCaseEvent, RecordedEvent};
 pub use clock::{CaseClock, FoldedCase};
 pub use clock_context::ClockContext;
+pub use documents::{DocumentId, DocumentInfo, IssueError, NewDocument};
 pub use history::StoredEvent;
 pub use inbox_filter::InboxFilter;
 pub use notifications::{DueCase, DueNotification, NotificationKind, StaffNotification};

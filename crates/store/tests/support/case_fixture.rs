@@ -141,6 +141,7 @@ impl CaseFixture {
                     author: Author::Staff(officer.id.clone()),
                     limits: AttachmentLimits::default(),
                     now: Utc::now(),
+                    accused_indexes: Vec::new(),
                 },
                 &self.blobs,
             )

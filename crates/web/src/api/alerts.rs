@@ -53,6 +53,12 @@ pub fn alert_json(alert: &Alert) -> Value {
             "by": review.by,
             "at": review.at.to_rfc3339(),
         })),
+        "protection": alert.protection.as_ref().map(|details| json!({
+            "request": details.request_id,
+            "answer": details.answer.map(|a| a.as_str()),
+            "answer_label": details.answer.map(|a| labels(a.label_vi(), a.label_en())),
+            "note": details.note,
+        })),
         "sealed": alert.sealed,
     })
 }

@@ -30,10 +30,21 @@ pub fn notification_json(notification: &StaffNotification) -> Value {
     })
 }
 
-/// The caller's notifications, unread first.
+/// The caller's notifications, unread first, and above them the emergency
+/// alarms nobody has acknowledged yet (raised again by every reminder run).
 pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<Value>, AppError> {
     let list = state.store.notifications_for(&staff.user.id, 200).await?;
+    let alarms = state.store.alarms_for(&staff.user.id).await?;
     Ok(Json(json!({
+        "alarms": alarms.iter().map(|alarm| json!({
+            "alert": alarm.alert_id.as_str(),
+            "case": alarm.case_id.as_str(),
+            "tracking_number": alarm.tracking_number,
+            "kind": "emergency_protection",
+            "first_raised_at": alarm.first_raised_at.to_rfc3339(),
+            "last_raised_at": alarm.last_raised_at.to_rfc3339(),
+            "times_raised": alarm.times_raised,
+        })).collect::<Vec<_>>(),
         "notifications": list.iter().map(notification_json).collect::<Vec<_>>(),
     })))
 }

@@ -13,6 +13,7 @@ use khien_domain::protection::{IdNumberDraft, ProtectionRequest, RetaliationRepo
 use khien_store::intake::{AttachmentId, Author, CaseId};
 use khien_store::protection::{StoredProtectionRequest, StoredRetaliationReport};
 use khien_vault::symmetric::DataKey;
+use secrecy::ExposeSecret;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -24,7 +25,10 @@ use crate::attachment_download::send_attachment;
 use crate::case_messages::post_message;
 use crate::case_workflow::{reporter_notices, workflow_failure};
 use crate::intake_form::intake_failure;
+use crate::outcomes::{report_retaliation_on_case, reporter_reward_json, reporter_rewards};
+use crate::portal::disclosures::disclosures_json;
 use crate::portal::follow_up::{ReceiptRefusal, open_with_receipt};
+use crate::protection::reporter_protection::add_reporter_protection_json;
 use crate::reporter_session::{Reporter, TICKET_LIFETIME};
 use crate::{AppError, AppState};
 
@@ -88,6 +92,7 @@ pub async fn report(
     body["messages"] = json!(messages.iter().map(message_json).collect::<Vec<_>>());
     body["attachments"] = json!(attachments.iter().map(attachment_json).collect::<Vec<_>>());
     add_protection_json(&state, &mut body, &reporter.case_id, &reporter.case_key).await?;
+    add_reporter_protection_json(&state, &mut body, &reporter.case_id, &reporter.case_key).await?;
     let history = state
         .store
         .case_history(&reporter.case_id, &reporter.case_key)
@@ -96,9 +101,9 @@ pub async fn report(
     let notices = reporter_notices(&state, &history).await;
     body["notices"] = json!(notices.iter().map(|n| n.to_json()).collect::<Vec<_>>());
     body.as_object_mut().map(|fields| fields.remove("assignee"));
-    // Identity disclosures: none can happen yet (the custodian approval flow is
-    // not built), so the list is honestly empty.
-    body["disclosures"] = json!([]);
+    body["disclosures"] = disclosures_json(&state, &reporter.case_id).await?;
+    let rewards = reporter_rewards(&state, &reporter).await?;
+    body["rewards"] = json!(rewards.iter().map(reporter_reward_json).collect::<Vec<_>>());
     Ok(Json(body))
 }
 
@@ -212,7 +217,8 @@ pub struct ProtectionBody {
     id_numbers: Vec<IdNumberBody>,
 }
 
-/// One protected person's ID number in a protection request.
+/// One protected person's ID number in a protection request (also in one
+/// recorded by staff, `POST /api/v1/cases/{id}/protection-requests`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IdNumberBody {
@@ -225,7 +231,7 @@ pub struct IdNumberBody {
 }
 
 /// The ID numbers of a request as drafts; anything but a string is no number.
-fn id_number_drafts(entries: &[IdNumberBody]) -> Vec<IdNumberDraft> {
+pub(crate) fn id_number_drafts(entries: &[IdNumberBody]) -> Vec<IdNumberDraft> {
     entries
         .iter()
         .enumerate()
@@ -273,17 +279,25 @@ pub struct RetaliationBody {
     when: String,
 }
 
-/// A report of retaliation; answers 201 `{"id"}`.
+/// A report of retaliation; answers 201 `{"id", "linked_case"}`: the report in
+/// the reporter's case, and the case it became at the superior unit (with its own
+/// receipt, shown once), or `null` when no unit but the accused one could take it.
 pub async fn report_retaliation(
     State(state): State<AppState>,
     reporter: Reporter,
     ApiJson(body): ApiJson<RetaliationBody>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     let report = RetaliationReport::parse(&body.what_happened, &body.when).map_err(invalid)?;
-    let id = state
-        .store
-        .add_retaliation_report(&reporter.case_id, &report, &reporter.case_key, Utc::now())
-        .await
-        .map_err(intake_failure)?;
-    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
+    let (id, linked) = report_retaliation_on_case(&state, &reporter, &report).await?;
+    let linked_case = linked.map(|linked| {
+        json!({
+            "receipt": linked.receipt.expose_secret(),
+            "tracking_number": linked.tracking_number.as_str(),
+            "received_on": linked.received_on.to_string(),
+        })
+    });
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": id, "linked_case": linked_case })),
+    ))
 }

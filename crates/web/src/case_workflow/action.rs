@@ -34,6 +34,10 @@ pub enum CaseAction {
         to_unit: String,
         decided_on: Option<NaiveDate>,
     },
+    /// The receiving unit takes in a case forwarded to it.
+    ReceiveForwarded {
+        received_on: Option<NaiveDate>,
+    },
     TransferCriminal {
         to: CriminalAuthority,
         decided_on: Option<NaiveDate>,
@@ -102,7 +106,8 @@ pub enum CaseAction {
 
 impl CaseAction {
     /// Every action's name, in the order the console offers them.
-    pub const NAMES: [&'static str; 23] = [
+    pub const NAMES: [&'static str; 24] = [
+        "receive_forwarded",
         "classify",
         "accept",
         "reject",
@@ -131,20 +136,21 @@ impl CaseAction {
     /// The event this action records today.
     pub fn into_event(self, today: NaiveDate) -> Result<CaseEvent, AppError> {
         let on = today;
-        let signed = |decided_on: Option<NaiveDate>| -> Result<NaiveDate, AppError> {
-            match decided_on {
-                Some(date) if date > today => Err(AppError::BadRequest {
-                    field: Some("decided_on"),
-                    message: format!(
-                        "ngày ký quyết định không được sau hôm nay ({}) / the date of the \
-                         decision cannot be after today ({today})",
-                        today.format("%d/%m/%Y")
-                    ),
-                }),
-                Some(date) => Ok(date),
-                None => Ok(today),
-            }
-        };
+        let signed =
+            |field: &'static str, date: Option<NaiveDate>| -> Result<NaiveDate, AppError> {
+                match date {
+                    Some(date) if date > today => Err(AppError::BadRequest {
+                        field: Some(field),
+                        message: format!(
+                            "{field}: ngày không được sau hôm nay ({}) / the date cannot be after \
+                         today ({today})",
+                            today.format("%d/%m/%Y")
+                        ),
+                    }),
+                    Some(date) => Ok(date),
+                    None => Ok(today),
+                }
+            };
         Ok(match self {
             CaseAction::Classify { as_kind } => CaseEvent::Classified { on, as_kind },
             CaseAction::Accept {
@@ -153,7 +159,7 @@ impl CaseAction {
             } => CaseEvent::Accepted {
                 on,
                 conditions,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::Reject {
                 grounds,
@@ -161,7 +167,7 @@ impl CaseAction {
             } => CaseEvent::NotAccepted {
                 on,
                 grounds: grounds.trim().to_owned(),
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::Forward {
                 to_unit,
@@ -169,16 +175,20 @@ impl CaseAction {
             } => CaseEvent::Forwarded {
                 on,
                 to_unit: to_unit.trim().to_owned(),
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
+            },
+            CaseAction::ReceiveForwarded { received_on } => CaseEvent::ForwardReceived {
+                on,
+                received_on: signed("received_on", received_on)?,
             },
             CaseAction::TransferCriminal { to, decided_on } => CaseEvent::TransferredCriminal {
                 on,
                 to,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::HandleAsInformation { decided_on } => CaseEvent::HandledAsInformation {
                 on,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::Assign { handler } => CaseEvent::HandlerAssigned {
                 on,
@@ -197,21 +207,21 @@ impl CaseAction {
             } => CaseEvent::Extended {
                 on,
                 criteria,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::Suspend { reason, decided_on } => CaseEvent::Suspended {
                 on,
                 reason: reason.trim().to_owned(),
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::Resume { decided_on } => CaseEvent::Resumed {
                 on,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::Terminate { ground, decided_on } => CaseEvent::Terminated {
                 on,
                 ground,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::Conclude {
                 finding,
@@ -231,18 +241,18 @@ impl CaseAction {
                 amount_to_recover_vnd,
                 persons_to_discipline,
                 false_report_flag,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::SendNotice { notice } => CaseEvent::NoticeSent { on, notice },
             CaseAction::HandleConclusion { decided_on } => CaseEvent::ConclusionHandled {
                 on,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::Publish { from, until } => CaseEvent::Published { on, from, until },
             CaseAction::Close => CaseEvent::Closed { on },
             CaseAction::Reply { decided_on } => CaseEvent::PetitionReplied {
                 on,
-                decided_on: signed(decided_on)?,
+                decided_on: signed("decided_on", decided_on)?,
             },
             CaseAction::ReDenunciation { received_on } => {
                 CaseEvent::ReDenunciationReceived { on, received_on }

@@ -14,6 +14,10 @@ pub fn event_label(event: &CaseEvent) -> (&'static str, &'static str) {
         CaseEvent::Accepted { .. } => ("Quyết định thụ lý", "Accepted"),
         CaseEvent::NotAccepted { .. } => ("Không thụ lý", "Not accepted"),
         CaseEvent::Forwarded { .. } => ("Chuyển đơn", "Forwarded"),
+        CaseEvent::ForwardReceived { .. } => (
+            "Cơ quan có thẩm quyền tiếp nhận đơn chuyển đến",
+            "Received from forwarding",
+        ),
         CaseEvent::TransferredCriminal { .. } => (
             "Chuyển cơ quan điều tra / viện kiểm sát",
             "Transferred (criminal signs)",

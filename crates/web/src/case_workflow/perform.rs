@@ -10,6 +10,7 @@ use khien_vault::symmetric::DataKey;
 
 use super::action::CaseAction;
 use crate::case_access::{OpenedCase, open_case, unit_secret, visible_case};
+use crate::conflict_of_interest::ensure_no_conflict;
 use crate::staff_session::Staff;
 use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
@@ -43,6 +44,21 @@ pub async fn perform_action(
     let event = action.into_event(context.today)?;
     let opened = open_case(state, staff, case_id, "workflow").await?;
     check_assignees(state, &opened, &event).await?;
+    if matches!(event, CaseEvent::Accepted { .. })
+        && state
+            .store
+            .accused_is_head_of_handling_unit(&opened.summary.id)
+            .await?
+    {
+        return Err(AppError::Conflict {
+            field: Some("action"),
+            message: "Người bị tố cáo là người đứng đầu đơn vị này: vụ việc do người đứng đầu \
+                      cơ quan cấp trên trực tiếp giải quyết (đoạn 2 khoản 1 Điều 12 Luật Tố cáo); \
+                      hãy chuyển đơn. / The accused is the head of this unit: the head of the \
+                      direct superior resolves it (LTC Art. 12(1), para. 2); forward the case."
+                .into(),
+        });
+    }
     let identity_key = match &event {
         CaseEvent::Forwarded { .. } => identity_key_to_forward(state, staff, &opened).await,
         _ => None,
@@ -52,7 +68,7 @@ pub async fn perform_action(
         .record_case_event(
             NewCaseEvent {
                 case_id: &opened.summary.id,
-                event,
+                event: event.clone(),
                 actor: &staff.user.id,
                 case_key: &opened.case_key,
                 identity_key: identity_key.as_ref(),
@@ -62,6 +78,7 @@ pub async fn perform_action(
         )
         .await
         .map_err(workflow_failure)?;
+    crate::outcomes::follow_recorded_event(state, staff, &opened, &event).await;
     Ok((opened, recorded))
 }
 
@@ -107,6 +124,11 @@ async fn check_assignees(
                 && !user.disabled
                 && (user.roles.contains(&Role::Handler) || user.roles.contains(&Role::Head))
         });
+        if let (true, Some(user)) = (eligible, &user) {
+            // A member whose ID or name matches an accused person is excluded, and
+            // told nothing more than that.
+            ensure_no_conflict(state, &user.id, &opened.summary.id).await?;
+        }
         if !eligible {
             return Err(AppError::BadRequest {
                 field: Some(field),

@@ -48,6 +48,11 @@ pub struct AlertRow {
     note: Option<String>,
     acknowledged: Option<String>,
     review: Option<ReviewRow>,
+    /// An HR decision is what the alert is about.
+    is_hr_action: bool,
+    /// For protection's own alerts: the check-in answer and note, or the
+    /// urgent request, with a link to the case's protection page.
+    protection: Option<String>,
 }
 
 fn alert_row(lang: Language, alert: &Alert) -> AlertRow {
@@ -81,6 +86,25 @@ fn alert_row(lang: Language, alert: &Alert) -> AlertRow {
             .acknowledged
             .as_ref()
             .map(|ack| format!("{} · {}", ack.by, format_in_vietnam(ack.at))),
+        is_hr_action: hr.is_some(),
+        protection: alert.protection.as_ref().map(|details| match details.answer {
+            Some(answer) => format!(
+                "{}: {}{}",
+                lang.pick("Trả lời \"Bạn có an toàn không?\"", "Answer to \"Are you safe?\""),
+                lang.pick(answer.label_vi(), answer.label_en()),
+                details
+                    .note
+                    .as_ref()
+                    .map(|note| format!(" — {note}"))
+                    .unwrap_or_default()
+            ),
+            None => lang
+                .pick(
+                    "Đề nghị bảo vệ khẩn cấp: cần xem xét và yêu cầu cơ quan có thẩm quyền áp dụng biện pháp bảo vệ ngay.",
+                    "Urgent protection request: review it and ask the competent body to apply measures at once.",
+                )
+                .to_owned(),
+        }),
         review: alert.review.as_ref().map(|review| ReviewRow {
             outcome: lang.pick(review.outcome.label_vi(), review.outcome.label_en()),
             allowed: review.outcome.is_allowed_reason(),

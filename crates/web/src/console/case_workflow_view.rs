@@ -9,9 +9,15 @@ use crate::case_workflow::{
     available_actions, clock_context, criterion_label, event_detail, event_label, owed_notices,
     workflow_failure,
 };
+use crate::conflict_of_interest::linked_report_counts;
+use crate::intake_form::intake_failure;
 use crate::language::Language;
+use crate::organisation_tree::organisation_tree;
+use crate::staff_session::Staff;
 use crate::vietnam_time::format_in_vietnam;
+use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
+use khien_domain::routing::{AccusedFacts, Concerns, ProposedBody, ReportFacts, propose};
 
 /// One row of the deadlines table.
 pub struct DeadlineRow {
@@ -43,6 +49,15 @@ pub struct WorkflowView {
     pub handlers: Vec<(String, String)>,
     pub criteria: Vec<(&'static str, &'static str)>,
     pub today: String,
+    /// Other reports about the same accused person: those the viewer may open
+    /// (id, tracking number), and how many more there are elsewhere.
+    pub linked: Vec<(String, String)>,
+    pub linked_elsewhere: usize,
+    /// The competent body proposed for each accused person: (person, proposals as
+    /// "body — basis: reason").
+    pub routing: Vec<(String, Vec<String>)>,
+    /// The accused is the head of the handling unit: the case goes to the superior.
+    pub accused_is_head: bool,
 }
 
 impl WorkflowView {
@@ -59,6 +74,7 @@ pub async fn workflow_view(
     case_id: &CaseId,
     case_key: &DataKey,
     unit: &khien_store::accounts::UnitId,
+    staff: &Staff,
 ) -> Result<WorkflowView, AppError> {
     let context = clock_context(state);
     let folded = state
@@ -83,13 +99,20 @@ pub async fn workflow_view(
             }
         })
         .collect();
-    let handlers = state
+    let mut handlers = Vec::new();
+    for (id, username) in state.store.unit_handlers(unit).await? {
+        // Members with a conflict of interest are not offered (and the action
+        // refuses them anyway).
+        if !state.store.conflicts_with_case(&id, case_id).await? {
+            handlers.push((id.to_string(), username.as_str().to_owned()));
+        }
+    }
+    let linked = linked_report_counts(state, staff, case_id).await?;
+    let routing = routing_proposals(state, lang, case_id, case_key).await?;
+    let accused_is_head = state
         .store
-        .unit_handlers(unit)
-        .await?
-        .into_iter()
-        .map(|(id, username)| (id.to_string(), username.as_str().to_owned()))
-        .collect();
+        .accused_is_head_of_handling_unit(case_id)
+        .await?;
     let fold_context = context.fold();
     Ok(WorkflowView {
         stage: lang.pick(folded.state.stage.label_vi(), folded.state.stage.label_en()),
@@ -116,7 +139,82 @@ pub async fn workflow_view(
             })
             .collect(),
         today: context.today.to_string(),
+        linked: linked
+            .visible
+            .iter()
+            .map(|report| {
+                (
+                    report.case_id.to_string(),
+                    report.tracking_number.to_string(),
+                )
+            })
+            .collect(),
+        linked_elsewhere: linked.elsewhere,
+        routing,
+        accused_is_head,
     })
+}
+
+/// For each accused person, the bodies LTC Art. 12–13 make competent (a report
+/// about state duties, no criminal signs: the routing API takes the other cases).
+async fn routing_proposals(
+    state: &AppState,
+    lang: Language,
+    case_id: &CaseId,
+    case_key: &DataKey,
+) -> Result<Vec<(String, Vec<String>)>, AppError> {
+    let content = state
+        .store
+        .report_content(case_id, case_key)
+        .await
+        .map_err(intake_failure)?;
+    if content.accused.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tree = organisation_tree(state).await?;
+    let report = ReportFacts {
+        concerns: Concerns::StateDuties,
+        criminal_signs: false,
+        on: today_in_vietnam(),
+    };
+    Ok(content
+        .accused
+        .iter()
+        .map(|person| {
+            let routing = propose(
+                &tree,
+                &report,
+                &AccusedFacts {
+                    name: &person.name,
+                    position: person.position.as_deref(),
+                    organisation: person.organisation.as_deref(),
+                    chosen_unit: None,
+                    chosen_standing: None,
+                },
+            );
+            let lines = routing
+                .proposals
+                .iter()
+                .map(|proposal| {
+                    let body = match &proposal.body {
+                        ProposedBody::Unit(id) => tree
+                            .get(id)
+                            .map(|unit| format!("{} ({})", unit.name.as_str(), unit.code.as_str()))
+                            .unwrap_or_default(),
+                        _ => lang
+                            .pick("Chưa đăng ký đơn vị", "No unit registered")
+                            .to_owned(),
+                    };
+                    format!(
+                        "{body} — {}: {}",
+                        proposal.basis,
+                        lang.pick(&proposal.reason_vi, &proposal.reason_en)
+                    )
+                })
+                .collect();
+            (person.name.clone(), lines)
+        })
+        .collect())
 }
 
 fn deadline_row(lang: Language, deadline: &Deadline) -> DeadlineRow {

@@ -10,6 +10,9 @@ use khien_store::accounts::UnitKeyKind;
 use khien_store::intake::{AttachmentId, Author, InboxCursor, IntakeError};
 use serde::Deserialize;
 
+use super::case_documents_view::{DocumentsView, documents_view};
+use super::case_outcomes::{OutcomesView, outcomes_view};
+use super::case_protection_section::{ProtectionSection, protection_section};
 use super::case_workflow_view::{WorkflowView, workflow_view};
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
@@ -212,6 +215,9 @@ struct CasePage<'a> {
     error: Option<String>,
     workflow: WorkflowView,
     action_error: Option<String>,
+    outcomes: OutcomesView,
+    documents: DocumentsView,
+    protection_section: ProtectionSection,
 }
 
 /// The case page; `error` belongs to the message form, `action_error` to the
@@ -342,8 +348,17 @@ pub(super) async fn case_page(
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &summary.id, &opened.case_key).await?;
     let step = next_statutory_step(state, summary);
-    let workflow =
-        workflow_view(state, lang, &summary.id, &opened.case_key, &summary.unit_id).await?;
+    let workflow = workflow_view(
+        state,
+        lang,
+        &summary.id,
+        &opened.case_key,
+        &summary.unit_id,
+        staff,
+    )
+    .await?;
+    let documents = documents_view(state, lang, staff, &summary.id, &opened.case_key).await?;
+    let protection_section = protection_section(state, lang, &summary.id, &opened.case_key).await?;
     Ok(render_page(
         status,
         &CasePage {
@@ -371,6 +386,9 @@ pub(super) async fn case_page(
             error,
             workflow,
             action_error,
+            outcomes: outcomes_view(state, lang, staff, &opened).await?,
+            documents,
+            protection_section,
         },
     ))
 }

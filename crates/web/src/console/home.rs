@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use super::emergency_alarms::{AlarmRow, alarm_rows};
 use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use chrono::Days;
@@ -31,6 +32,8 @@ struct HomePage<'a> {
     notifications: Vec<NotificationRow>,
     /// Alerts nobody in the unit has acknowledged yet (for those who see alerts).
     alerts_waiting: Option<i64>,
+    /// Emergency alarms nobody has acknowledged, at the top of the page.
+    alarms: Vec<AlarmRow>,
 }
 
 /// The unit's cases that need attention, for staff who work on cases.
@@ -128,6 +131,7 @@ pub async fn show(
             read: n.read,
         })
         .collect();
+    let alarms = alarm_rows(&state, &staff).await.map_err(page(lang))?;
     let nav = NavLinks::for_staff(&staff);
     let alerts_waiting = if nav.sees_alerts {
         Some(
@@ -153,6 +157,7 @@ pub async fn show(
             counts,
             notifications,
             alerts_waiting,
+            alarms,
         },
     ))
 }

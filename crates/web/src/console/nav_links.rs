@@ -17,6 +17,10 @@ pub struct NavLinks {
     pub is_hr: bool,
     /// The unit's protection alerts (protection officers and the head).
     pub sees_alerts: bool,
+    /// Retaliation cases handled or overseen (case roles and oversight).
+    pub sees_retaliation_cases: bool,
+    /// Requests to see reporters' identities, to decide on.
+    pub is_custodian: bool,
 }
 
 impl NavLinks {
@@ -28,6 +32,8 @@ impl NavLinks {
             is_intake: staff.has_role(Role::Intake),
             is_hr: staff.has_role(Role::Hr),
             sees_alerts: staff.has_role(Role::Protection) || staff.has_role(Role::Head),
+            sees_retaliation_cases: crate::outcomes::retaliation_list_allowed(staff),
+            is_custodian: staff.has_role(Role::Custodian),
         }
     }
 }

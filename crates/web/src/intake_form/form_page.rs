@@ -138,17 +138,10 @@ struct ReportFormPage<'a> {
     errors: Vec<(String, String)>,
 }
 
-/// Renders the form. `csrf_token` is the staff session's for the console; for
-/// the portal a fresh form cookie is issued.
-pub async fn form_page(
-    state: &AppState,
-    lang: Language,
-    status: StatusCode,
-    form: FormEcho,
-    errors: &[ReportFieldError],
-    staff_csrf: Option<&str>,
-) -> Result<Response, AppError> {
-    let units = state
+/// Every unit as a choice in a form's list: its code, and its name indented by its
+/// depth in the tree.
+pub async fn unit_choices(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
+    Ok(state
         .store
         .list_units()
         .await?
@@ -160,7 +153,20 @@ pub async fn form_page(
                 format!("{indent}{}", entry.unit.name.as_str()),
             )
         })
-        .collect();
+        .collect())
+}
+
+/// Renders the form. `csrf_token` is the staff session's for the console; for
+/// the portal a fresh form cookie is issued.
+pub async fn form_page(
+    state: &AppState,
+    lang: Language,
+    status: StatusCode,
+    form: FormEcho,
+    errors: &[ReportFieldError],
+    staff_csrf: Option<&str>,
+) -> Result<Response, AppError> {
+    let units = unit_choices(state).await?;
     let label = |vi: &'static str, en: &'static str| lang.pick(vi, en);
     let kinds = ReportKind::ALL
         .iter()

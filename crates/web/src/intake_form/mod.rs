@@ -7,7 +7,7 @@ mod multipart_upload;
 mod report_draft;
 mod submission;
 
-pub use form_page::{FormEcho, form_page};
+pub use form_page::{FormEcho, form_page, unit_choices};
 pub use multipart_upload::read_upload;
 pub use report_draft::draft_from_fields;
-pub use submission::{SubmitFailure, Submitted, intake_failure, submit};
+pub use submission::{SubmitFailure, Submitted, intake_failure, submit, submit_linked};

@@ -10,9 +10,12 @@ use khien_domain::intake::{
 use khien_store::accounts::UnitKeyKind;
 use khien_store::blobs::StagedBlob;
 use khien_store::intake::{Author, IntakeError, PendingCase, Submission};
+use khien_store::outcomes::NewRetaliationLink;
 use khien_vault::case_keys::issue_receipt;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::organisation_tree::organisation_tree;
+use crate::person_indexes::accused_indexes;
 use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
 
@@ -95,10 +98,24 @@ async fn route_to_a_unit_with_keys(
 pub async fn submit(
     state: &AppState,
     pending: PendingCase,
+    draft: ReportDraft,
+    files: Vec<StagedBlob>,
+    file_errors: Vec<ReportFieldError>,
+    author: Author,
+) -> Result<Submitted, SubmitFailure> {
+    submit_linked(state, pending, draft, files, file_errors, author, None).await
+}
+
+/// [`submit`], for a retaliation report that becomes a case linked to another
+/// (`link`), stored in the same transaction.
+pub async fn submit_linked(
+    state: &AppState,
+    pending: PendingCase,
     mut draft: ReportDraft,
     files: Vec<StagedBlob>,
     file_errors: Vec<ReportFieldError>,
     author: Author,
+    link: Option<NewRetaliationLink>,
 ) -> Result<Submitted, SubmitFailure> {
     let rerouted = route_to_a_unit_with_keys(state, &mut draft).await?;
     let parsed = NewReport::parse(&draft, today_in_vietnam());
@@ -111,6 +128,15 @@ pub async fn submit(
             return Err(SubmitFailure::Invalid(all));
         }
     };
+    // Only a person named with an organisation is indexed; most reports need
+    // no look at the tree.
+    let accused = &report.content().accused;
+    let accused_indexes = if accused.iter().any(|person| person.organisation.is_some()) {
+        let tree = organisation_tree(state).await?;
+        accused_indexes(&state.server_secret, &tree, accused)
+    } else {
+        Vec::new()
+    };
     let secret = state.server_secret.clone();
     let params = state.kdf_params;
     let issued = state
@@ -119,27 +145,41 @@ pub async fn submit(
         .await?
         .map_err(AppError::internal)?;
     let received_on = report.received_on();
-    let handling = report.handling();
+    // A retaliation report by the named reporter of the original case is a named
+    // denunciation, though their identity stays sealed in that case.
+    let handling = match &link {
+        Some(link) if link.denouncer_named => Handling::FormalDenunciation,
+        _ => report.handling(),
+    };
     // The commit runs in its own task: a reporter who closes the browser mid-way
     // must not leave a half-finished transaction behind (the files would then be
     // swept at the next start instead of being referenced).
     let task_state = state.clone();
     let (submitted, issued) = tokio::spawn(async move {
-        let result = task_state
-            .store
-            .submit_report(
-                Submission {
-                    pending,
-                    report: &report,
-                    receipt: &issued,
-                    attachments: files,
-                    author,
-                    limits: task_state.attachment_limits,
-                    now: Utc::now(),
-                },
-                &task_state.blobs,
-            )
-            .await;
+        let submission = Submission {
+            pending,
+            report: &report,
+            receipt: &issued,
+            attachments: files,
+            author,
+            limits: task_state.attachment_limits,
+            now: Utc::now(),
+            accused_indexes,
+        };
+        let result = match &link {
+            Some(link) => {
+                task_state
+                    .store
+                    .submit_retaliation_case(submission, &task_state.blobs, link)
+                    .await
+            }
+            None => {
+                task_state
+                    .store
+                    .submit_report(submission, &task_state.blobs)
+                    .await
+            }
+        };
         (result, issued)
     })
     .await

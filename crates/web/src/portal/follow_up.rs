@@ -25,7 +25,10 @@ use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
 use crate::next_step::next_statutory_step;
 use crate::pages::render_page;
+use crate::portal::disclosures::{DisclosureRow, disclosure_rows};
 use crate::portal::protection::{ProtectionRow, RetaliationRow, protection_rows};
+use crate::portal::rewards::{RewardRow, reward_rows};
+use crate::protection::reporter_protection::{ReporterProtection, reporter_protection};
 use crate::reporter_session::{Reporter, TICKET_LIFETIME, clear_ticket_cookie, ticket_cookie};
 use crate::{AppError, AppState};
 
@@ -180,7 +183,10 @@ struct CasePage<'a> {
     anonymous: bool,
     protection_requests: Vec<ProtectionRow>,
     retaliation_reports: Vec<RetaliationRow>,
+    rewards: Vec<RewardRow>,
+    disclosures: Vec<DisclosureRow>,
     error: Option<String>,
+    protection_measures: ReporterProtection,
 }
 
 /// The reporter's page, with `error` shown when a form was refused.
@@ -241,6 +247,9 @@ pub(crate) async fn case_page(
         .collect();
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &reporter.case_id, &reporter.case_key).await?;
+    let disclosures = disclosure_rows(state, lang, &reporter.case_id).await?;
+    let protection_measures =
+        reporter_protection(state, lang, &reporter.case_id, &reporter.case_key).await?;
     let step = next_statutory_step(state, &summary);
     let folded = state
         .store
@@ -282,7 +291,10 @@ pub(crate) async fn case_page(
             anonymous: summary.anonymous,
             protection_requests,
             retaliation_reports,
+            rewards: reward_rows(state, lang, reporter).await?,
+            disclosures,
             error,
+            protection_measures,
         },
     );
     if let Ok(value) = cookie.parse() {

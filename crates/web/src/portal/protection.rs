@@ -1,5 +1,6 @@
 //! `/follow-up/protection`, `/follow-up/retaliation`: the reporter asks for
-//! protection (LTC Arts 47–52) or reports retaliation, from the case page.
+//! protection (LTC Arts 47–52) or reports retaliation, from the case page (which
+//! also becomes a case of its own at the superior unit, with its own receipt).
 //! Also the rows both the reporter's page and the staff case page list.
 
 use axum::body::Bytes;
@@ -19,8 +20,12 @@ use serde::Deserialize;
 use crate::form_cookie;
 use crate::intake_form::intake_failure;
 use crate::language::Language;
+use crate::outcomes::report_retaliation_on_case;
 use crate::portal::follow_up::case_page;
+use crate::portal::retaliation::retaliation_receipt_page;
+use crate::protection::case_protection::case_protection;
 use crate::reporter_session::Reporter;
+use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
 
 /// One request for protection, as a page lists it.
@@ -37,6 +42,8 @@ pub struct ProtectionRow {
     pub situation: String,
     /// An emergency.
     pub urgent: bool,
+    /// Where it stands: awaiting a decision, protected since, refused, ended.
+    pub status: String,
 }
 
 /// One report of retaliation, as a page lists it.
@@ -57,37 +64,39 @@ pub async fn protection_rows(
     case_id: &CaseId,
     case_key: &DataKey,
 ) -> Result<(Vec<ProtectionRow>, Vec<RetaliationRow>), AppError> {
-    let requests = state
-        .store
-        .protection_requests(case_id, case_key)
-        .await
-        .map_err(intake_failure)?
-        .into_iter()
-        .map(|stored| ProtectionRow {
-            date: crate::vietnam_time::date_in_vietnam(stored.created_at),
-            persons: stored
-                .request
-                .persons
-                .iter()
-                .map(|p| lang.pick(p.label_vi(), p.label_en()))
-                .collect::<Vec<_>>()
-                .join("; "),
-            interests: stored
-                .request
-                .interests
-                .iter()
-                .map(|i| lang.pick(i.label_vi(), i.label_en()))
-                .collect::<Vec<_>>()
-                .join("; "),
-            id_numbers_for: stored
-                .request
-                .id_numbers
-                .iter()
-                .map(|entry| lang.pick(entry.person.label_vi(), entry.person.label_en()))
-                .collect::<Vec<_>>()
-                .join("; "),
-            situation: stored.request.situation.clone(),
-            urgent: stored.urgent,
+    let protection = case_protection(state, case_id, case_key, today_in_vietnam()).await?;
+    let requests = protection
+        .requests
+        .iter()
+        .map(|view| {
+            let stored = &view.stored;
+            ProtectionRow {
+                date: stored.received_on.format("%d/%m/%Y").to_string(),
+                persons: stored
+                    .request
+                    .persons
+                    .iter()
+                    .map(|p| lang.pick(p.label_vi(), p.label_en()))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                interests: stored
+                    .request
+                    .interests
+                    .iter()
+                    .map(|i| lang.pick(i.label_vi(), i.label_en()))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                id_numbers_for: stored
+                    .request
+                    .id_numbers
+                    .iter()
+                    .map(|entry| lang.pick(entry.person.label_vi(), entry.person.label_en()))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                situation: stored.request.situation.clone(),
+                urgent: stored.urgent,
+                status: view.status(lang),
+            }
         })
         .collect();
     let reports = state
@@ -129,15 +138,23 @@ pub struct ProtectionForm {
 }
 
 impl ProtectionForm {
-    /// The ID numbers typed in the four boxes (several in a box separated by
-    /// commas or semicolons: two parents, several children).
+    /// The ID numbers typed in the four boxes.
     fn id_numbers(&self) -> Vec<IdNumberDraft> {
-        [
-            (ProtectedPerson::Myself, &self.id_numbers_self),
-            (ProtectedPerson::Spouse, &self.id_numbers_spouse),
-            (ProtectedPerson::Parent, &self.id_numbers_parent),
-            (ProtectedPerson::Child, &self.id_numbers_child),
-        ]
+        id_number_boxes([
+            (ProtectedPerson::Myself, self.id_numbers_self.as_str()),
+            (ProtectedPerson::Spouse, self.id_numbers_spouse.as_str()),
+            (ProtectedPerson::Parent, self.id_numbers_parent.as_str()),
+            (ProtectedPerson::Child, self.id_numbers_child.as_str()),
+        ])
+    }
+}
+
+/// The ID numbers typed in a form's box per person (several in a box
+/// separated by commas or semicolons: two parents, several children); errors
+/// name `id_numbers.<person>`. The console's form for spoken requests has the
+/// same boxes.
+pub(crate) fn id_number_boxes(boxes: [(ProtectedPerson, &str); 4]) -> Vec<IdNumberDraft> {
+    boxes
         .into_iter()
         .flat_map(|(person, text)| {
             let field = format!("id_numbers.{}", person.as_str());
@@ -147,7 +164,6 @@ impl ProtectionForm {
                 .collect::<Vec<_>>()
         })
         .collect()
-    }
 }
 
 /// The retaliation form's fields.
@@ -169,7 +185,8 @@ fn expired(lang: Language) -> String {
     .to_owned()
 }
 
-fn field_messages(lang: Language, errors: &FieldErrors) -> String {
+/// Refused fields as one line for the page, each named.
+pub(crate) fn field_messages(lang: Language, errors: &FieldErrors) -> String {
     errors
         .iter()
         .map(|e| format!("{}: {}", e.field, lang.pick(&e.message_vi, &e.message_en)))
@@ -257,10 +274,8 @@ pub async fn report_retaliation(
         Ok(report) => report,
         Err(errors) => return again(&state, lang, &reporter, field_messages(lang, &errors)).await,
     };
-    state
-        .store
-        .add_retaliation_report(&reporter.case_id, &report, &reporter.case_key, Utc::now())
-        .await
-        .map_err(intake_failure)?;
-    Ok(back_to_case(lang))
+    match report_retaliation_on_case(&state, &reporter, &report).await? {
+        (_, Some(linked)) => Ok(retaliation_receipt_page(lang, &linked, true)),
+        (_, None) => Ok(back_to_case(lang)),
+    }
 }

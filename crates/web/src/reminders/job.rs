@@ -24,11 +24,14 @@ pub fn spawn_reminder_job(state: AppState, settings: ReminderSettings) -> JoinHa
         loop {
             ticks.tick().await;
             match run_reminders(&state, &settings, today_in_vietnam(), Utc::now()).await {
-                Ok(run) if run.notifications > 0 || run.clocks > 0 => tracing::info!(
-                    notifications = run.notifications,
-                    clocks = run.clocks,
-                    "reminder run"
-                ),
+                Ok(run) if run.notifications > 0 || run.clocks > 0 || run.alarms > 0 => {
+                    tracing::info!(
+                        notifications = run.notifications,
+                        clocks = run.clocks,
+                        alarms = run.alarms,
+                        "reminder run"
+                    )
+                }
                 Ok(_) => {}
                 Err(error) => tracing::warn!(cause = %error, "reminder run failed"),
             }

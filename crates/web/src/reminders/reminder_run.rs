@@ -1,4 +1,5 @@
-//! One run of the reminder job.
+//! One run of the reminder job. Besides deadlines, every run raises again
+//! each emergency protection alarm nobody has acknowledged yet.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use khien_domain::accounts::Role;
@@ -17,6 +18,9 @@ pub struct ReminderRun {
     pub clocks: usize,
     /// New notifications left.
     pub notifications: usize,
+    /// Emergency alarms raised again (one per person and alarm): urgent
+    /// protection requests nobody has acknowledged.
+    pub alarms: usize,
 }
 
 /// Leaves the notifications due on `today`. Safe to run any number of times: a
@@ -44,6 +48,7 @@ pub async fn run_reminders(
     let mut run = ReminderRun {
         clocks,
         notifications: 0,
+        alarms: state.store.reraise_emergency_alarms(now).await?,
     };
     for case in state.store.cases_due_by(horizon).await? {
         for (user, kind, point) in recipients(state, &case, &points, today).await? {
@@ -97,15 +102,18 @@ async fn recipients(
                 ));
             }
         }
-        if let Some(unit) = state.store.unit_by_id(&case.unit_id).await? {
-            if let Some(parent) = unit.parent_id {
-                for user in state
-                    .store
-                    .unit_members_with_role(&parent, Role::Head)
-                    .await?
-                {
-                    out.push((user, NotificationKind::Escalation, "superior".to_owned()));
-                }
+        let parent = state
+            .store
+            .unit_by_id(&case.unit_id)
+            .await?
+            .and_then(|unit| unit.parent_id);
+        if let Some(parent) = parent {
+            for user in state
+                .store
+                .unit_members_with_role(&parent, Role::Head)
+                .await?
+            {
+                out.push((user, NotificationKind::Escalation, "superior".to_owned()));
             }
         }
         return Ok(out);

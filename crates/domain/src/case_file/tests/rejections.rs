@@ -26,6 +26,7 @@ fn variant(rejection: &Rejection) -> &'static str {
         Rejection::AlreadyClassified => "AlreadyClassified",
         Rejection::NotClassified => "NotClassified",
         Rejection::ForwardedTwice => "ForwardedTwice",
+        Rejection::NotForwarded => "NotForwarded",
         Rejection::AcceptanceConditions { .. } => "AcceptanceConditions",
         Rejection::AnonymousNotAccepted => "AnonymousNotAccepted",
         Rejection::AnonymousInformationTrack => "AnonymousInformationTrack",
@@ -69,7 +70,7 @@ fn variant(rejection: &Rejection) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 50;
+const VARIANTS: usize = 51;
 
 fn table() -> Vec<(&'static str, Vec<CaseEvent>, Rejection)> {
     let denunciation = || classified_case(Classification::Denunciation);
@@ -214,6 +215,17 @@ fn table() -> Vec<(&'static str, Vec<CaseEvent>, Rejection)> {
             "accepted before classification",
             with(received_case(), [accepted(LATER)]),
             Rejection::NotClassified,
+        ),
+        (
+            "received from forwarding without a forwarding",
+            with(
+                denunciation(),
+                [CaseEvent::ForwardReceived {
+                    on: day(LATER),
+                    received_on: day(LATER),
+                }],
+            ),
+            Rejection::NotForwarded,
         ),
         (
             "forwarded twice",

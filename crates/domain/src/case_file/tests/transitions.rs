@@ -4,7 +4,7 @@
 use super::histories::*;
 use crate::case_file::{
     CaseEvent, Classification, ComplexityCriterion, DeadlineKind, Finding, IntakeOutcome, Notice,
-    Stage, TerminationGround, WithdrawalException,
+    Rejection, Stage, TerminationGround, WithdrawalException,
 };
 use crate::intake::ReportKind;
 use crate::rules::Complexity;
@@ -584,4 +584,37 @@ fn redaction_hides_free_text_only() {
         handler: "u-1".into(),
     };
     assert_eq!(assignment.redacted(), assignment);
+}
+
+#[test]
+fn the_competent_unit_receives_a_forwarded_case_and_its_own_clock_runs() {
+    let state = folded(&with(
+        classified_case(Classification::NotOurs),
+        [
+            forwarded("2025-03-03", "SO-TC"),
+            CaseEvent::ForwardReceived {
+                on: day("2025-03-05"),
+                received_on: day("2025-03-05"),
+            },
+            classified("2025-03-06", Classification::Denunciation),
+            accepted("2025-03-10"),
+        ],
+    ));
+    assert_eq!(state.stage, Stage::Accepted);
+    assert_eq!(state.forwarded_to.as_deref(), Some("SO-TC"));
+    assert_eq!(state.receipt.unwrap().received_on, day("2025-03-05"));
+    // The content is not forwarded a second time.
+    let again = rejection_of(&with(
+        classified_case(Classification::NotOurs),
+        [
+            forwarded("2025-03-03", "SO-TC"),
+            CaseEvent::ForwardReceived {
+                on: day("2025-03-05"),
+                received_on: day("2025-03-05"),
+            },
+            classified("2025-03-06", Classification::NotOurs),
+            forwarded("2025-03-07", "SO-NV"),
+        ],
+    ));
+    assert_eq!(again, Rejection::ForwardedTwice);
 }
