@@ -84,20 +84,31 @@ async fn a_small_province_opens_and_folds(backend: Backend) {
     });
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
-    assert!(stdout.contains(&format!("generated {CASES} cases")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("generated {CASES} cases")),
+        "{stdout}"
+    );
     assert!(text(&output.stderr).contains("measurement only"));
 
     let logins_path = database.data_dir.path().join("generated-logins.json");
-    let mode = std::fs::metadata(&logins_path).unwrap().permissions().mode();
+    let mode = std::fs::metadata(&logins_path)
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600, "the logins file holds passwords");
-    let logins: Value = serde_json::from_str(&std::fs::read_to_string(&logins_path).unwrap()).unwrap();
+    let logins: Value =
+        serde_json::from_str(&std::fs::read_to_string(&logins_path).unwrap()).unwrap();
     let logins = logins["logins"].as_array().unwrap().clone();
     assert_eq!(logins.len(), 20);
 
     let (store, server_secret, verifying_key) = open(&database).await;
     let units = store.list_units().await.unwrap();
     assert_eq!(units.len(), 21);
-    assert!(units.iter().all(|u| u.unit.code.as_str().starts_with("GEN-")));
+    assert!(
+        units
+            .iter()
+            .all(|u| u.unit.code.as_str().starts_with("GEN-"))
+    );
 
     let calendar = Calendar::builtin();
     let context = ClockContext {
@@ -138,7 +149,12 @@ async fn a_small_province_opens_and_folds(backend: Backend) {
             .await
             .unwrap_or_else(|e| panic!("{code}: {e}"));
         let unit_secret = store
-            .open_unit_key(&unit.unit.id, UnitKeyKind::Unit, &logged_in.user.id, &logged_in.private_key)
+            .open_unit_key(
+                &unit.unit.id,
+                UnitKeyKind::Unit,
+                &logged_in.user.id,
+                &logged_in.private_key,
+            )
             .await
             .unwrap();
         let page = store
@@ -147,13 +163,20 @@ async fn a_small_province_opens_and_folds(backend: Backend) {
             .unwrap();
         assert_eq!(page.cases.len() as i64, count);
         for case in &page.cases {
-            let key = store.case_key_as_unit(&case.id, &unit_secret).await.unwrap();
+            let key = store
+                .case_key_as_unit(&case.id, &unit_secret)
+                .await
+                .unwrap();
             let report = store.report_content(&case.id, &key).await.unwrap();
             assert!(!report.subject.is_empty());
             let history = store.case_history(&case.id, &key).await.unwrap();
             let folded = store.folded_case(&case.id, &context).await.unwrap();
             assert_eq!(history.len(), folded.events.len());
-            assert_eq!(folded.state.stage, case.stage, "clock column of {}", case.id);
+            assert_eq!(
+                folded.state.stage, case.stage,
+                "clock column of {}",
+                case.id
+            );
             assert_eq!(
                 folded.state.handler.as_deref(),
                 case.assignee.as_ref().map(|a| a.as_str()),
@@ -183,7 +206,10 @@ async fn a_small_province_opens_and_folds(backend: Backend) {
     let total_after: i64 = {
         let mut sum = 0;
         for unit in &units {
-            sum += store.count_inbox(&unit.unit.id, &InboxFilter::default()).await.unwrap();
+            sum += store
+                .count_inbox(&unit.unit.id, &InboxFilter::default())
+                .await
+                .unwrap();
         }
         sum
     };

@@ -148,9 +148,13 @@ impl ReadOptions {
                 1,
                 DURATION_MAX_SECONDS,
             )?)),
-            (None, count) => Stop::Count(within("requests", count.unwrap_or(200), 1, REQUESTS_MAX)?),
+            (None, count) => {
+                Stop::Count(within("requests", count.unwrap_or(200), 1, REQUESTS_MAX)?)
+            }
             (Some(_), Some(_)) => {
-                return Err(OptionError("give --duration or --requests, not both".into()));
+                return Err(OptionError(
+                    "give --duration or --requests, not both".into(),
+                ));
             }
         };
         let reads = if self.reads.is_empty() {
@@ -200,10 +204,23 @@ mod tests {
 
     #[test]
     fn reads_are_named_and_bounds_enforced() {
-        let plan = parse(&["--reads", "case,inbox", "--concurrency", "8", "--duration", "5"]).unwrap();
+        let plan = parse(&[
+            "--reads",
+            "case,inbox",
+            "--concurrency",
+            "8",
+            "--duration",
+            "5",
+        ])
+        .unwrap();
         assert_eq!(plan.reads, vec![Read::Case, Read::Inbox]);
         assert_eq!(plan.stop, Stop::After(Duration::from_secs(5)));
-        assert!(parse(&["--reads", "cases"]).unwrap_err().0.contains("console-case"));
+        assert!(
+            parse(&["--reads", "cases"])
+                .unwrap_err()
+                .0
+                .contains("console-case")
+        );
         assert!(parse(&["--concurrency", "0"]).is_err());
         assert!(parse(&["--requests", "0"]).is_err());
         assert!(parse(&["--url", "http://192.0.2.1:8080"]).is_err());

@@ -50,7 +50,11 @@ async fn get_json(client: &Client, url: Url, session: &StaffSession) -> Result<V
 }
 
 /// Reads the whole inbox, 200 cases a page.
-pub async fn walk_inbox(client: &Client, plan: &ReadPlan, session: &StaffSession) -> Result<Walk, String> {
+pub async fn walk_inbox(
+    client: &Client,
+    plan: &ReadPlan,
+    session: &StaffSession,
+) -> Result<Walk, String> {
     let started = Instant::now();
     let mut ids = Vec::new();
     let mut cursors = Vec::new();
@@ -63,8 +67,14 @@ pub async fn walk_inbox(client: &Client, plan: &ReadPlan, session: &StaffSession
             url.query_pairs_mut().append_pair("after", cursor);
         }
         let body = get_json(client, url, session).await?;
-        let cases = body["cases"].as_array().ok_or("an inbox page without cases")?;
-        ids.extend(cases.iter().filter_map(|case| case["id"].as_str().map(str::to_owned)));
+        let cases = body["cases"]
+            .as_array()
+            .ok_or("an inbox page without cases")?;
+        ids.extend(
+            cases
+                .iter()
+                .filter_map(|case| case["id"].as_str().map(str::to_owned)),
+        );
         match body["next"].as_str() {
             Some(next) => {
                 cursors.push(next.to_owned());
@@ -208,10 +218,15 @@ pub async fn measure(
             rows: None,
         };
     }
-    let rows = read_once(client, session, read, url_of(plan, read, walk, &mut Picker(run_seed() | 1)))
-        .await
-        .ok()
-        .flatten();
+    let rows = read_once(
+        client,
+        session,
+        read,
+        url_of(plan, read, walk, &mut Picker(run_seed() | 1)),
+    )
+    .await
+    .ok()
+    .flatten();
     let issued = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     let (deadline, limit) = match plan.stop {

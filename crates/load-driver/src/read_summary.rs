@@ -103,9 +103,9 @@ impl ReadSummary {
 
     /// Whether every read that could run had at least one success.
     pub fn all_answered(&self) -> bool {
-        self.reads.iter().all(|read| {
-            read.succeeded > 0 || read.errors.keys().all(|kind| kind == SKIPPED)
-        })
+        self.reads
+            .iter()
+            .all(|read| read.succeeded > 0 || read.errors.keys().all(|kind| kind == SKIPPED))
     }
 
     /// The table.
@@ -114,7 +114,13 @@ impl ReadSummary {
         let _ = writeln!(
             text,
             "khien-load read: {} · unit {} · {} cases in the inbox (walked {} pages in {:.1} s) · {} client(s) · {} per read",
-            self.url, self.unit, self.inbox_cases, self.walk_pages, self.walk_s, self.concurrency, self.stop
+            self.url,
+            self.unit,
+            self.inbox_cases,
+            self.walk_pages,
+            self.walk_s,
+            self.concurrency,
+            self.stop
         );
         let _ = writeln!(
             text,
@@ -122,9 +128,11 @@ impl ReadSummary {
             "read", "ok", "failed", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms", "rows"
         );
         for read in &self.reads {
-            let (p50, p95, p99, max) = read.latency.map_or((f64::NAN, f64::NAN, f64::NAN, f64::NAN), |l| {
-                (l.p50_ms, l.p95_ms, l.p99_ms, l.max_ms)
-            });
+            let (p50, p95, p99, max) = read
+                .latency
+                .map_or((f64::NAN, f64::NAN, f64::NAN, f64::NAN), |l| {
+                    (l.p50_ms, l.p95_ms, l.p99_ms, l.max_ms)
+                });
             let _ = writeln!(
                 text,
                 "  {:<14} {:>6} {:>6} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>5}  {}",
@@ -140,7 +148,11 @@ impl ReadSummary {
                 read.request
             );
             for (kind, count) in &read.errors {
-                let example = read.error_examples.get(kind).map(String::as_str).unwrap_or("");
+                let example = read
+                    .error_examples
+                    .get(kind)
+                    .map(String::as_str)
+                    .unwrap_or("");
                 let _ = writeln!(text, "    error {kind}: {count} (e.g. {example})");
             }
         }

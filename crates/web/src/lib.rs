@@ -29,7 +29,7 @@ mod next_step;
 mod organisation_tree;
 mod outcomes;
 mod pages;
-mod person_indexes;
+pub mod person_indexes;
 mod portal;
 mod protection;
 pub mod reminders;

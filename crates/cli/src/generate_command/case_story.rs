@@ -80,7 +80,12 @@ pub fn arrival(dice: &mut Dice, first_day: NaiveDate, today: NaiveDate) -> Arriv
 }
 
 /// The events after receipt, up to `today`.
-pub fn story(dice: &mut Dice, arrival: &Arrival, cast: &Cast<'_>, today: NaiveDate) -> Vec<CaseEvent> {
+pub fn story(
+    dice: &mut Dice,
+    arrival: &Arrival,
+    cast: &Cast<'_>,
+    today: NaiveDate,
+) -> Vec<CaseEvent> {
     let mut story = Story {
         dice,
         day: arrival.received_on,
@@ -89,7 +94,9 @@ pub fn story(dice: &mut Dice, arrival: &Arrival, cast: &Cast<'_>, today: NaiveDa
     };
     match (arrival.kind, arrival.anonymous) {
         (ReportKind::Denunciation, false) => named_denunciation(&mut story, cast),
-        (ReportKind::Denunciation, true) => anonymous_report(&mut story, Classification::Denunciation, cast),
+        (ReportKind::Denunciation, true) => {
+            anonymous_report(&mut story, Classification::Denunciation, cast)
+        }
         (kind, anonymous) => {
             let class = if kind == ReportKind::Petition {
                 Classification::Petition
@@ -230,9 +237,13 @@ fn named_denunciation(story: &mut Story<'_>, cast: &Cast<'_>) -> Option<()> {
     if !verifiers.contains(&second) {
         verifiers.push(second);
     }
-    story.events.push(CaseEvent::VerifiersAssigned { on, verifiers });
+    story
+        .events
+        .push(CaseEvent::VerifiersAssigned { on, verifiers });
     let on = story.later(1, 7)?;
-    story.events.push(CaseEvent::VerificationPlanRecorded { on });
+    story
+        .events
+        .push(CaseEvent::VerificationPlanRecorded { on });
     if story.dice.chance(50) {
         let on = story.later(3, 15)?;
         story.events.push(CaseEvent::MeetingRecorded { on });
@@ -294,7 +305,9 @@ fn named_denunciation(story: &mut Story<'_>, cast: &Cast<'_>) -> Option<()> {
 
 fn conclusion(story: &mut Story<'_>) -> Option<()> {
     let on = story.later(10, 40)?;
-    let finding = *story.dice.pick(&[Finding::Correct, Finding::PartlyCorrect, Finding::False]);
+    let finding = *story
+        .dice
+        .pick(&[Finding::Correct, Finding::PartlyCorrect, Finding::False]);
     let measures = if finding == Finding::False {
         Vec::new()
     } else {
@@ -319,7 +332,9 @@ fn conclusion(story: &mut Story<'_>) -> Option<()> {
         notice: Notice::Conclusion,
     });
     let on = story.later(2, 15)?;
-    story.events.push(CaseEvent::ConclusionHandled { on, decided_on: on });
+    story
+        .events
+        .push(CaseEvent::ConclusionHandled { on, decided_on: on });
     // Posted for 15 to 30 days from a day or two after the handling; recorded once over.
     let from = story.day + Days::new(story.dice.between(1, 2) as u64);
     let until = from + Days::new(story.dice.between(14, 29) as u64);
@@ -338,7 +353,9 @@ fn petition(story: &mut Story<'_>, class: Classification) -> Option<()> {
         return None; // reply pending
     }
     let on = story.later(3, 15)?;
-    story.events.push(CaseEvent::PetitionReplied { on, decided_on: on });
+    story
+        .events
+        .push(CaseEvent::PetitionReplied { on, decided_on: on });
     if story.dice.chance(70) {
         story.close(0, 10)?;
     }
@@ -353,7 +370,9 @@ fn anonymous_report(story: &mut Story<'_>, class: Classification, cast: &Cast<'_
     match story.dice.weighted(&[70, 25, 5]) {
         0 => {
             let on = story.later(2, 10)?;
-            story.events.push(CaseEvent::HandledAsInformation { on, decided_on: on });
+            story
+                .events
+                .push(CaseEvent::HandledAsInformation { on, decided_on: on });
             if story.dice.chance(50) {
                 let on = story.later(1, 10)?;
                 story.events.push(CaseEvent::VerifiersAssigned {
@@ -410,8 +429,9 @@ mod tests {
             let story = story(&mut dice, &arrival, &cast, today);
             events += story.len();
             history.extend(story);
-            let state = fold(&history, &context)
-                .unwrap_or_else(|(at, rejection)| panic!("case {index}, event {at}: {rejection:?}\n{history:#?}"));
+            let state = fold(&history, &context).unwrap_or_else(|(at, rejection)| {
+                panic!("case {index}, event {at}: {rejection:?}\n{history:#?}")
+            });
             *stages.entry(format!("{:?}", state.stage)).or_insert(0u32) += 1;
         }
         // A realistic spread: every stage a generated case can reach is reached.
@@ -427,7 +447,10 @@ mod tests {
             Stage::Replied,
             Stage::Closed,
         ] {
-            assert!(stages.contains_key(&format!("{stage:?}")), "{stage:?} never reached: {stages:?}");
+            assert!(
+                stages.contains_key(&format!("{stage:?}")),
+                "{stage:?} never reached: {stages:?}"
+            );
         }
         let per_case = events as f64 / 20_000.0;
         assert!((3.0..10.0).contains(&per_case), "{per_case} events a case");
@@ -445,7 +468,10 @@ mod tests {
             let mut dice = Dice::new(7, index);
             let arrival = arrival(&mut dice, day("2025-01-01"), today);
             for event in story(&mut dice, &arrival, &cast, today) {
-                assert!(event.on() <= today && event.effective_on() <= today, "{event:?}");
+                assert!(
+                    event.on() <= today && event.effective_on() <= today,
+                    "{event:?}"
+                );
                 assert!(!matches!(event, CaseEvent::Forwarded { .. }));
             }
         }

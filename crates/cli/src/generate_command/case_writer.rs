@@ -9,14 +9,17 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, Utc};
 use khien_calendar::Calendar;
 use khien_domain::intake::{AttachmentLimits, Channel, NewReport};
+use khien_domain::routing::OrgTree;
 use khien_domain::rules::RulePacks;
 use khien_store::Store;
+use khien_store::accounts::UnitId;
 use khien_store::blobs::BlobStore;
 use khien_store::intake::{Author, PendingCase, Submission};
 use khien_store::workflow::{ClockContext, NewCaseEvent};
 use khien_vault::case_keys::issue_receipt;
 use khien_vault::kdf::KdfParams;
 use khien_vault::server_secret::ServerSecret;
+use khien_web::person_indexes::accused_indexes;
 
 use super::case_story::{Cast, arrival, story};
 use super::dice::Dice;
@@ -42,6 +45,8 @@ pub struct Run {
     pub today: NaiveDate,
     /// The installation's working-day calendar.
     pub calendar: Calendar,
+    /// The organisation tree, for the accused persons' blind indexes.
+    pub tree: OrgTree<UnitId>,
 }
 
 impl Run {
@@ -76,7 +81,11 @@ pub async fn write_case(run: &Run, index: u64) -> Result<usize, Failure> {
         Channel::Web => Author::Reporter,
         _ => Author::Staff(unit.intake_officer.clone()),
     };
-    let received_at = at(arrival.received_on, arrival.hour_utc, dice.between(0, 59) as u32);
+    let received_at = at(
+        arrival.received_on,
+        arrival.hour_utc,
+        dice.between(0, 59) as u32,
+    );
     let submitted = run
         .store
         .submit_report(
@@ -88,6 +97,11 @@ pub async fn write_case(run: &Run, index: u64) -> Result<usize, Failure> {
                 author,
                 limits: AttachmentLimits::default(),
                 now: received_at,
+                accused_indexes: accused_indexes(
+                    &run.server_secret,
+                    &run.tree,
+                    &report.content().accused,
+                ),
             },
             &run.blobs,
         )
@@ -111,7 +125,11 @@ pub async fn write_case(run: &Run, index: u64) -> Result<usize, Failure> {
     let events = story(&mut dice, &arrival, &cast, run.today);
     let count = events.len();
     for event in events {
-        let now = at(event.on(), dice.between(1, 10) as u32, dice.between(0, 59) as u32);
+        let now = at(
+            event.on(),
+            dice.between(1, 10) as u32,
+            dice.between(0, 59) as u32,
+        );
         let name = event.name();
         run.store
             .record_case_event(

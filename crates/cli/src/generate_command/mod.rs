@@ -30,6 +30,9 @@ use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, Utc};
 use clap::Args;
+use khien_domain::routing::{OrgTree, OrgUnit};
+use khien_store::Store;
+use khien_store::accounts::UnitId;
 use khien_store::blobs::BlobStore;
 use khien_store::calendar_files::load_calendar;
 use khien_store::workflow::InboxFilter;
@@ -106,8 +109,8 @@ pub async fn run(args: GenerateArgs) -> Result<ExitCode, Failure> {
         "khien generate: data for measurement only (weak receipts and passwords); \
          making the province GEN-UBND …"
     );
-    let units = staffing::staff_province(&store, &opened.server_secret, &KdfParams::for_tests())
-        .await?;
+    let units =
+        staffing::staff_province(&store, &opened.server_secret, &KdfParams::for_tests()).await?;
     // Reports with no unit chosen go to the provincial inspectorate, the first unit.
     let inspectorate = units
         .first()
@@ -128,6 +131,7 @@ pub async fn run(args: GenerateArgs) -> Result<ExitCode, Failure> {
         first_day,
         today,
         calendar,
+        tree: organisation_tree(&store).await?,
     });
     let setup = started.elapsed();
     let events = write_all(&run, args.cases, args.jobs).await?;
@@ -208,34 +212,52 @@ async fn write_all(run: &Arc<Run>, total: u64, jobs: usize) -> Result<u64, Failu
                 failed,
             } = &*progress;
             loop {
-            if failed.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            if index >= total {
-                return Ok(());
-            }
-            match write_case(&run, index).await {
-                Ok(count) => {
-                    events.fetch_add(count as u64, Ordering::Relaxed);
-                    let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    if finished % report_every == 0 {
-                        eprintln!(
-                            "  {finished}/{total} cases, {:.1} cases/s",
-                            finished as f64 / started.elapsed().as_secs_f64()
-                        );
+                if failed.load(Ordering::Relaxed) {
+                    return Ok(());
+                }
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                if index >= total {
+                    return Ok(());
+                }
+                match write_case(&run, index).await {
+                    Ok(count) => {
+                        events.fetch_add(count as u64, Ordering::Relaxed);
+                        let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if finished % report_every == 0 {
+                            eprintln!(
+                                "  {finished}/{total} cases, {:.1} cases/s",
+                                finished as f64 / started.elapsed().as_secs_f64()
+                            );
+                        }
+                    }
+                    Err(failure) => {
+                        failed.store(true, Ordering::Relaxed);
+                        return Err(failure);
                     }
                 }
-                Err(failure) => {
-                    failed.store(true, Ordering::Relaxed);
-                    return Err(failure);
-                }
             }
-        }
         });
     }
     while let Some(joined) = workers.join_next().await {
         joined.map_err(|error| Failure::new(format!("a generator worker failed: {error}")))??;
     }
     Ok(progress.events.load(Ordering::Relaxed))
+}
+
+/// The organisation tree of the generated province, as intake builds it.
+async fn organisation_tree(store: &Store) -> Result<OrgTree<UnitId>, Failure> {
+    let units = store.list_units().await.map_err(Failure::new)?;
+    Ok(OrgTree::new(
+        units
+            .into_iter()
+            .map(|placed| OrgUnit {
+                id: placed.unit.id,
+                code: placed.unit.code,
+                name: placed.unit.name,
+                kind: placed.unit.kind,
+                parent: placed.unit.parent_id,
+                head_position: placed.unit.head_position,
+            })
+            .collect(),
+    ))
 }

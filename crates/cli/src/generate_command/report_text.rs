@@ -37,9 +37,14 @@ const SENTENCES: &[&str] = &[
     "Danh sách hộ được hỗ trợ có nhiều người không thuộc diện hộ nghèo, trong khi các hộ khó khăn thật sự lại bị bỏ sót.",
 ];
 
-const FAMILY_NAMES: &[&str] = &["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"];
+const FAMILY_NAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ",
+];
 const MIDDLE_NAMES: &[&str] = &["Văn", "Thị", "Hữu", "Minh", "Thanh", "Đức", "Ngọc", "Quốc"];
-const GIVEN_NAMES: &[&str] = &["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Sơn", "Tâm", "Tuấn"];
+const GIVEN_NAMES: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam",
+    "Phương", "Sơn", "Tâm", "Tuấn",
+];
 const POSITIONS: &[&str] = &[
     "Chủ tịch Ủy ban nhân dân xã",
     "Phó Chủ tịch Ủy ban nhân dân xã",
@@ -50,7 +55,14 @@ const POSITIONS: &[&str] = &[
     "Giám đốc Ban Quản lý dự án",
     "Trưởng thôn",
 ];
-const PLACES: &[&str] = &["thôn Đông", "thôn Đoài", "khu phố 3", "tổ dân phố 7", "xóm Bãi", "ấp Tân Hòa"];
+const PLACES: &[&str] = &[
+    "thôn Đông",
+    "thôn Đoài",
+    "khu phố 3",
+    "tổ dân phố 7",
+    "xóm Bãi",
+    "ấp Tân Hòa",
+];
 
 fn person(dice: &mut Dice) -> String {
     format!(

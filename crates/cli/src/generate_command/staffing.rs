@@ -20,9 +20,7 @@ use khien_vault::server_secret::ServerSecret;
 use secrecy::SecretString;
 
 use super::logins_file::GeneratedLogin;
-use super::province::{
-    BIG_SHARE, CODE_PREFIX, PlannedUnit, ROOT, StaffPost, UNITS, staff_posts,
-};
+use super::province::{BIG_SHARE, CODE_PREFIX, PlannedUnit, ROOT, StaffPost, UNITS, staff_posts};
 use crate::Failure;
 use crate::demo_command::hex_string;
 
@@ -72,23 +70,30 @@ async fn add_unit(
     parent: Option<&str>,
 ) -> Result<UnitId, Failure> {
     let code = format!("{CODE_PREFIX}{}", plan.code);
-    let bug = |error: &dyn std::fmt::Display| Failure::new(format!("generated unit {code}: {error}"));
+    let bug =
+        |error: &dyn std::fmt::Display| Failure::new(format!("generated unit {code}: {error}"));
     let unit = NewUnit {
         code: UnitCode::parse(&code).map_err(|e| bug(&e))?,
         name: UnitName::parse(plan.name).map_err(|e| bug(&e))?,
         kind: plan.kind,
-        parent: parent.map(UnitCode::parse).transpose().map_err(|e| bug(&e))?,
+        parent: parent
+            .map(UnitCode::parse)
+            .transpose()
+            .map_err(|e| bug(&e))?,
         head_position: Some(HeadPosition::parse(plan.head).map_err(|e| bug(&e))?),
     };
-    let added = store.add_unit(GENERATOR_ACTOR, &unit).await.map_err(|error| {
-        if error.is_conflict() {
-            Failure::new(format!(
-                "unit {code} already exists: generate into a fresh database"
-            ))
-        } else {
-            bug(&error)
-        }
-    })?;
+    let added = store
+        .add_unit(GENERATOR_ACTOR, &unit)
+        .await
+        .map_err(|error| {
+            if error.is_conflict() {
+                Failure::new(format!(
+                    "unit {code} already exists: generate into a fresh database"
+                ))
+            } else {
+                bug(&error)
+            }
+        })?;
     Ok(added.id)
 }
 
@@ -131,15 +136,18 @@ async fn staff_unit(
             StaffPost::Head => head = Some((username, password, enrolment)),
             StaffPost::IntakeOfficer => {
                 handlers.push(user_id.to_string());
-                intake_officer = Some((user_id, GeneratedLogin {
-                    unit: code.clone(),
-                    unit_name: plan.name.to_owned(),
-                    big: plan.share >= BIG_SHARE,
-                    cases: 0,
-                    username,
-                    password,
-                    totp_secret: enrolment.totp_secret.to_base32(),
-                }));
+                intake_officer = Some((
+                    user_id,
+                    GeneratedLogin {
+                        unit: code.clone(),
+                        unit_name: plan.name.to_owned(),
+                        big: plan.share >= BIG_SHARE,
+                        cases: 0,
+                        username,
+                        password,
+                        totp_secret: enrolment.totp_secret.to_base32(),
+                    },
+                ));
             }
             StaffPost::Handler(_) => handlers.push(user_id.to_string()),
         }
@@ -167,7 +175,12 @@ async fn staff_unit(
         .await
         .map_err(|e| Failure::new(format!("cannot hand out the keys of {code}: {e}")))?;
     let unit_secret = store
-        .open_unit_key(&id, UnitKeyKind::Unit, &logged_in.user.id, &logged_in.private_key)
+        .open_unit_key(
+            &id,
+            UnitKeyKind::Unit,
+            &logged_in.user.id,
+            &logged_in.private_key,
+        )
         .await
         .map_err(|e| Failure::new(format!("cannot open the key of {code}: {e}")))?;
     Ok(StaffedUnit {
