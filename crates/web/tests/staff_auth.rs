@@ -94,6 +94,27 @@ async fn console_login_works_with_password_and_totp(backend: Backend) {
     assert!(html.contains("thanh.tra"));
     assert!(html.contains("Đơn vị TTT"));
 
+    // In English, every link of the console keeps English.
+    let english = app
+        .client
+        .get(app.url("/staff?lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let staff_links: Vec<&str> = english
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .filter(|link| link.starts_with("/staff"))
+        .collect();
+    assert!(staff_links.len() >= 4, "{staff_links:?}");
+    for link in staff_links {
+        assert!(link.contains("lang=en"), "{link} drops the language");
+    }
+
     // The same code cannot be used twice.
     let again = api_login(&app, "thanh.tra", PASSWORD, &code).await;
     assert_eq!(again.status(), 401);
