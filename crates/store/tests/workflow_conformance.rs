@@ -110,6 +110,7 @@ async fn a_letter_goes_from_receipt_to_publication(backend: Backend) {
             CaseEvent::NoticeSent {
                 on: day("2025-02-12"),
                 notice: Notice::Acceptance,
+                sent_on: None,
             },
         ),
         (
@@ -148,6 +149,7 @@ async fn a_letter_goes_from_receipt_to_publication(backend: Backend) {
             CaseEvent::NoticeSent {
                 on: day("2025-04-03"),
                 notice: Notice::Conclusion,
+                sent_on: None,
             },
         ),
         (

@@ -127,13 +127,24 @@ async fn a_letter_of_2025_01_24_is_taken_to_publication(backend: Backend) {
         json!({"action": "assign", "handler": officer.user_id}),
     )
     .await;
-    ok(
+    let (status, future) = act(
         &app,
         token,
         &case,
-        json!({"action": "send_notice", "notice": "acceptance"}),
+        json!({"action": "send_notice", "notice": "acceptance", "sent_on": "2999-01-01"}),
     )
     .await;
+    assert_eq!((status, future["field"].clone()), (400, json!("sent_on")));
+    // Sent on 12/02, entered later: the notice deadline counts the day it was sent.
+    let notified = ok(
+        &app,
+        token,
+        &case,
+        json!({"action": "send_notice", "notice": "acceptance", "sent_on": "2025-02-12"}),
+    )
+    .await;
+    assert_eq!(due(&notified, "acceptance_notice")["done_on"], "2025-02-12");
+    assert_eq!(due(&notified, "acceptance_notice")["met"], true);
     ok(
         &app,
         token,

@@ -230,6 +230,7 @@ fn named_denunciation(story: &mut Story<'_>, cast: &Cast<'_>) -> Option<()> {
     story.events.push(CaseEvent::NoticeSent {
         on,
         notice: Notice::Acceptance,
+        sent_on: None,
     });
     let on = story.later(0, 5)?;
     let mut verifiers = vec![handler];
@@ -262,6 +263,7 @@ fn named_denunciation(story: &mut Story<'_>, cast: &Cast<'_>) -> Option<()> {
             story.events.push(CaseEvent::NoticeSent {
                 on,
                 notice: Notice::Suspension,
+                sent_on: None,
             });
             if !story.dice.chance(50) {
                 return None; // still suspended
@@ -294,6 +296,7 @@ fn named_denunciation(story: &mut Story<'_>, cast: &Cast<'_>) -> Option<()> {
             story.events.push(CaseEvent::NoticeSent {
                 on,
                 notice: Notice::Termination,
+                sent_on: None,
             });
             return story.close(0, 5);
         }
@@ -330,6 +333,7 @@ fn conclusion(story: &mut Story<'_>) -> Option<()> {
     story.events.push(CaseEvent::NoticeSent {
         on,
         notice: Notice::Conclusion,
+        sent_on: None,
     });
     let on = story.later(2, 15)?;
     story

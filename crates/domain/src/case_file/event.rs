@@ -141,10 +141,14 @@ pub enum CaseEvent {
         from: NaiveDate,
         until: NaiveDate,
     },
-    /// A notice owed after a decision went out.
+    /// A notice owed after a decision went out, recorded on `on`; `sent_on` is the
+    /// day it was sent when that was earlier (`None`: sent the day it was recorded,
+    /// as in histories stored before the field existed).
     NoticeSent {
         on: NaiveDate,
         notice: Notice,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sent_on: Option<NaiveDate>,
     },
     Closed {
         on: NaiveDate,
@@ -220,6 +224,10 @@ impl CaseEvent {
             | CaseEvent::PetitionReplied { decided_on, .. } => *decided_on,
             // A publication is recorded once it has started.
             CaseEvent::Published { from, .. } => *from,
+            CaseEvent::NoticeSent {
+                sent_on: Some(sent_on),
+                ..
+            } => *sent_on,
             _ => self.on(),
         }
     }

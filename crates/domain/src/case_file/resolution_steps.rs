@@ -16,8 +16,8 @@ pub(crate) fn apply(
     event: &CaseEvent,
     context: &FoldContext<'_>,
 ) -> Result<CaseState, Rejection> {
-    if let CaseEvent::NoticeSent { notice, on } = event {
-        record_notice(&mut state, *notice, *on)?;
+    if let CaseEvent::NoticeSent { notice, .. } = event {
+        record_notice(&mut state, *notice, event.effective_on())?;
         return Ok(state);
     }
     if state.stage == Stage::HandledAsInformation {
@@ -240,16 +240,38 @@ fn record_notice(
 ) -> Result<(), Rejection> {
     let not_owed = Rejection::NoticeNotOwed { notice };
     let resolution = state.resolution.as_mut().ok_or(not_owed.clone())?;
+    // Each notice goes with the decision it announces, never before it.
     let slot = match notice {
-        Notice::Acceptance => Some(&mut resolution.acceptance_notified_on),
+        Notice::Acceptance => {
+            not_before(on, "acceptance", resolution.accepted_on)?;
+            Some(&mut resolution.acceptance_notified_on)
+        }
         // The oldest suspension not yet notified: decisions are sent in order.
-        Notice::Suspension => resolution
+        Notice::Suspension => match resolution
             .suspensions
             .iter_mut()
             .find(|s| s.notified_on.is_none())
-            .map(|s| &mut s.notified_on),
-        Notice::Termination => resolution.termination.as_mut().map(|t| &mut t.notified_on),
-        Notice::Conclusion => resolution.conclusion.as_mut().map(|c| &mut c.notified_on),
+        {
+            Some(suspension) => {
+                not_before(on, "suspension", suspension.from)?;
+                Some(&mut suspension.notified_on)
+            }
+            None => None,
+        },
+        Notice::Termination => match resolution.termination.as_mut() {
+            Some(termination) => {
+                not_before(on, "termination", termination.decided_on)?;
+                Some(&mut termination.notified_on)
+            }
+            None => None,
+        },
+        Notice::Conclusion => match resolution.conclusion.as_mut() {
+            Some(conclusion) => {
+                not_before(on, "conclusion", conclusion.decided_on)?;
+                Some(&mut conclusion.notified_on)
+            }
+            None => None,
+        },
     };
     match slot {
         Some(slot) if slot.is_none() => {

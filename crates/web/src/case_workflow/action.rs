@@ -84,6 +84,8 @@ pub enum CaseAction {
     },
     SendNotice {
         notice: Notice,
+        /// The day it was sent, when earlier than today.
+        sent_on: Option<NaiveDate>,
     },
     HandleConclusion {
         decided_on: Option<NaiveDate>,
@@ -243,7 +245,14 @@ impl CaseAction {
                 false_report_flag,
                 decided_on: signed("decided_on", decided_on)?,
             },
-            CaseAction::SendNotice { notice } => CaseEvent::NoticeSent { on, notice },
+            CaseAction::SendNotice { notice, sent_on } => CaseEvent::NoticeSent {
+                on,
+                notice,
+                sent_on: match sent_on {
+                    Some(_) => Some(signed("sent_on", sent_on)?),
+                    None => None,
+                },
+            },
             CaseAction::HandleConclusion { decided_on } => CaseEvent::ConclusionHandled {
                 on,
                 decided_on: signed("decided_on", decided_on)?,

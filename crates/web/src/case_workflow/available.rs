@@ -138,7 +138,14 @@ pub fn available_actions(state: &CaseState, context: &FoldContext<'_>) -> Vec<&'
         Notice::Termination,
         Notice::Conclusion,
     ] {
-        samples.push(("send_notice", CaseEvent::NoticeSent { on, notice }));
+        samples.push((
+            "send_notice",
+            CaseEvent::NoticeSent {
+                on,
+                notice,
+                sent_on: None,
+            },
+        ));
     }
     if let Some(from) = on.checked_sub_days(chrono::Days::new(30)) {
         samples.push((
@@ -174,6 +181,7 @@ pub fn owed_notices(state: &CaseState, context: &FoldContext<'_>) -> Vec<Notice>
             &CaseEvent::NoticeSent {
                 on: context.today,
                 notice: *notice,
+                sent_on: None,
             },
             context,
         )

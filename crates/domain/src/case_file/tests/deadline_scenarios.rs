@@ -263,6 +263,24 @@ fn handling_publication_and_notices_close_their_deadlines() {
 }
 
 #[test]
+fn a_notice_recorded_late_counts_from_the_day_it_was_sent() {
+    // Accepted 10/02/2025: the notice is due 17/02. Sent 12/02, entered 26/03.
+    let events = with(
+        published_case(),
+        [CaseEvent::NoticeSent {
+            on: day("2025-03-26"),
+            notice: Notice::Acceptance,
+            sent_on: Some(day("2025-02-12")),
+        }],
+    );
+    let list = due_list(&events, "2025-03-26");
+    let notice = find(&list, DeadlineKind::AcceptanceNotice);
+    assert_eq!(notice.due, day("2025-02-17"));
+    assert_eq!(notice.done_on, Some(day("2025-02-12")));
+    assert_eq!(notice.met(), Some(true));
+}
+
+#[test]
 fn termination_owes_its_notice_and_ends_the_resolution() {
     let events = with(
         suspended_case(),

@@ -177,6 +177,7 @@ pub(super) fn notice_sent(on: &str, notice: Notice) -> CaseEvent {
     CaseEvent::NoticeSent {
         on: day(on),
         notice,
+        sent_on: None,
     }
 }
 

@@ -144,6 +144,7 @@ fn event_from(seed: Seed, on: NaiveDate) -> CaseEvent {
                 Notice::Termination,
                 Notice::Conclusion,
             ][pick(4)],
+            sent_on: (salt % 3 == 0).then_some(decided_on),
         },
         21 => CaseEvent::Closed { on },
         22 => {

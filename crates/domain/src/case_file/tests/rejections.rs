@@ -563,6 +563,22 @@ fn table() -> Vec<(&'static str, Vec<CaseEvent>, Rejection)> {
             },
         ),
         (
+            "acceptance notice dated before the acceptance",
+            with(
+                accepted_case(),
+                [CaseEvent::NoticeSent {
+                    on: day(LATER),
+                    notice: Notice::Acceptance,
+                    sent_on: Some(day("2025-02-07")),
+                }],
+            ),
+            Rejection::BeforeStep {
+                date: day("2025-02-07"),
+                step: "acceptance",
+                anchor: day("2025-02-10"),
+            },
+        ),
+        (
             "acceptance notice sent twice",
             with(
                 accepted_case(),
