@@ -14,6 +14,34 @@ pub struct ReceivedMail {
     pub data: String,
 }
 
+impl ReceivedMail {
+    /// The message with its quoted-printable parts decoded (soft line breaks joined,
+    /// `=XX` turned back into bytes), so a test can look for Vietnamese text in it.
+    pub fn decoded(&self) -> String {
+        let joined = self.data.replace("=\r\n", "").replace("=\n", "");
+        let bytes = joined.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut at = 0;
+        while at < bytes.len() {
+            let hex = bytes
+                .get(at + 1..at + 3)
+                .and_then(|pair| std::str::from_utf8(pair).ok())
+                .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+            match (bytes[at], hex) {
+                (b'=', Some(byte)) => {
+                    out.push(byte);
+                    at += 3;
+                }
+                (byte, _) => {
+                    out.push(byte);
+                    at += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
 /// The sink: its address and what it has received.
 #[derive(Clone)]
 pub struct SmtpSink {

@@ -10,8 +10,8 @@
 use chrono::{Days, NaiveDate, Utc};
 use khien_calendar::Calendar;
 use khien_domain::accounts::{Role, UnitKind};
-use khien_testkit::{Backend, TEST_PASSWORD, TestApp, spawn_app};
-use khien_web::reminders::{ReminderSettings, run_reminders};
+use khien_testkit::{Backend, SmtpSink, TEST_PASSWORD, TestApp, spawn_app};
+use khien_web::reminders::{Mailer, ReminderSettings, SmtpSettings, run_reminders};
 use serde_json::{Value, json};
 use sqlx::Row;
 
@@ -470,6 +470,60 @@ async fn an_emergency_alarm_stays_until_acknowledged(backend: Backend) {
     }
     let (_, home) = s.handler.page(&s.app, "/staff").await;
     assert!(!home.contains("emergency-alarms"));
+    // It is emailed once to each alarmed person who gave an address, naming the
+    // case by its tracking number and nothing of the request.
+    let sink = SmtpSink::start().await;
+    let mailer = Mailer::new(&SmtpSettings {
+        url: sink.url(),
+        from: "khien@thanhtra.gov.vn".into(),
+    })
+    .unwrap();
+    let address = s
+        .protection
+        .client
+        .put(s.app.url("/api/v1/me/email"))
+        .bearer_auth(&s.protection.token)
+        .json(&json!({"email": "bao.ve@congan.gov.vn"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(address.status(), 204);
+    let sent = mailer
+        .send_pending(&s.app.state, Some("https://khien.example.vn"), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(sent, 1);
+    let mails = sink.mails();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].recipients, vec!["bao.ve@congan.gov.vn".to_owned()]);
+    let tracking: String = sqlx::query("SELECT tracking_number FROM cases WHERE id = $1")
+        .bind(s.case_id.as_str())
+        .fetch_one(s.app.store.reader())
+        .await
+        .unwrap()
+        .get("tracking_number");
+    let mail = mails[0].decoded();
+    assert!(mail.contains(&tracking), "{mail}");
+    assert!(mail.contains("đề nghị bảo vệ khẩn cấp"), "{mail}");
+    assert!(
+        mail.contains(&format!(
+            "https://khien.example.vn/staff/cases/{}/protection",
+            s.case_id
+        )),
+        "{mail}"
+    );
+    for secret in [SITUATION, "TinhHuongRieng3391", REPORTER_ID] {
+        assert!(!mail.contains(secret), "the mail leaks {secret}");
+    }
+    let again = mailer
+        .send_pending(&s.app.state, None, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        (again, sink.mails().len()),
+        (0, 1),
+        "once per person and alarm"
+    );
     // Every run of the reminder job raises it again.
     let settings = ReminderSettings::default();
     for _ in 0..2 {

@@ -194,7 +194,8 @@ async fn due_and_overdue_cases_are_reminded_and_escalated(backend: Backend) {
     assert!(
         !mails
             .iter()
-            .any(|m| m.data.contains("QWERTY") || m.data.contains("Người Tố Cáo"))
+            .map(|m| m.decoded())
+            .any(|m| m.contains("QWERTY") || m.contains("Người Tố Cáo"))
     );
 
     // Read, and never sent twice however often the job runs.

@@ -35,7 +35,7 @@ pub use decisions::{StoredDecision, StoredEnd};
 pub use ids::{CheckInId, ProtectionDecisionId};
 pub use open_protection::OpenProtectionCase;
 pub(crate) use protection_alerts::open_alert_details;
-pub use protection_alerts::{Alarm, ProtectionAlertDetails};
+pub use protection_alerts::{Alarm, AlarmMail, ProtectionAlertDetails};
 pub use protection_error::ProtectionError;
 pub use protection_requests::StoredProtectionRequest;
 pub use retaliation_reports::StoredRetaliationReport;

@@ -68,6 +68,23 @@ pub struct Alarm {
     pub times_raised: i64,
 }
 
+/// An emergency alarm to email: to whom, and which case (by tracking number only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlarmMail {
+    /// The alert.
+    pub alert_id: AlertId,
+    /// Who is alarmed.
+    pub user_id: UserId,
+    /// Where their mail goes.
+    pub email: String,
+    /// The case.
+    pub case_id: CaseId,
+    /// The case's tracking number.
+    pub tracking_number: String,
+    /// When the alarm was first raised for them.
+    pub first_raised_at: DateTime<Utc>,
+}
+
 /// The roles an alarm goes to.
 const ALARMED_ROLES: [Role; 2] = [Role::Protection, Role::Head];
 
@@ -229,5 +246,56 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// Alarms still open that were raised for someone with an email address and not
+    /// yet emailed to them, oldest first.
+    pub async fn alarms_to_email(&self, limit: u32) -> Result<Vec<AlarmMail>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT n.alert_id, n.user_id, u.email, a.case_id, c.tracking_number, \
+             n.first_raised_at FROM alarm_notifications n \
+             JOIN alerts a ON a.id = n.alert_id JOIN cases c ON c.id = a.case_id \
+             JOIN users u ON u.id = n.user_id \
+             WHERE n.emailed_at IS NULL AND a.acknowledged_at IS NULL \
+             AND u.email IS NOT NULL AND u.disabled_at IS NULL \
+             ORDER BY n.first_raised_at, n.alert_id, n.user_id LIMIT $1",
+        )
+        .bind(i64::from(limit.clamp(1, 500)))
+        .fetch_all(self.reader())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(AlarmMail {
+                    alert_id: AlertId::from_column(row.try_get("alert_id")?),
+                    user_id: UserId::from_column(row.try_get("user_id")?),
+                    email: row.try_get("email")?,
+                    case_id: CaseId::from_column(row.try_get("case_id")?),
+                    tracking_number: row.try_get("tracking_number")?,
+                    first_raised_at: parse_timestamp(
+                        &row.try_get::<String, _>("first_raised_at")?,
+                    )?,
+                })
+            })
+            .collect()
+    }
+
+    /// Records that an alarm was emailed to its person.
+    pub async fn mark_alarm_emailed(
+        &self,
+        alert_id: &AlertId,
+        user_id: &UserId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "UPDATE alarm_notifications SET emailed_at = $3 WHERE alert_id = $1 AND user_id = $2",
+        )
+        .bind(alert_id.as_str())
+        .bind(user_id.as_str())
+        .bind(format_timestamp(now))
+        .execute(&mut *tx.tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -1,8 +1,10 @@
 //! Emailing notifications over SMTP. A mail says which case (by tracking number),
 //! which step and when it is due, with a link to the console: never the content of
-//! the case, never anything about the reporter.
+//! the case, never anything about the reporter. Emergency protection alarms go out
+//! the same way, once per person and alarm.
 
 use chrono::{DateTime, Utc};
+use khien_store::protection::AlarmMail;
 use khien_store::workflow::{NotificationKind, StaffNotification};
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
@@ -61,7 +63,8 @@ impl Mailer {
             .notifications_to_email(100)
             .await
             .map_err(|error| MailError::Settings(error.to_string()))?;
-        let mut sent = 0;
+        // Emergency alarms first: a reporter may be in danger.
+        let mut sent = self.send_alarms(state, public_url, now).await?;
         for notification in pending {
             let Some(address) = notification.email.as_deref() else {
                 continue;
@@ -82,6 +85,64 @@ impl Mailer {
         }
         Ok(sent)
     }
+}
+
+impl Mailer {
+    /// Emails each open emergency alarm once to each person it was raised for.
+    async fn send_alarms(
+        &self,
+        state: &AppState,
+        public_url: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<usize, MailError> {
+        let alarms = state
+            .store
+            .alarms_to_email(100)
+            .await
+            .map_err(|error| MailError::Settings(error.to_string()))?;
+        let mut sent = 0;
+        for alarm in alarms {
+            let message = Message::builder()
+                .from(self.from.clone())
+                .to(alarm.email.parse()?)
+                .subject(format!(
+                    "[Khiên] KHẨN CẤP: đề nghị bảo vệ / URGENT: protection request: {}",
+                    alarm.tracking_number
+                ))
+                .header(ContentType::TEXT_PLAIN)
+                .body(alarm_body(&alarm, public_url))?;
+            self.transport.send(message).await?;
+            state
+                .store
+                .mark_alarm_emailed(&alarm.alert_id, &alarm.user_id, now)
+                .await
+                .map_err(|error| MailError::Settings(error.to_string()))?;
+            sent += 1;
+        }
+        Ok(sent)
+    }
+}
+
+/// Which case and since when, and where to act: nothing about the request itself.
+fn alarm_body(alarm: &AlarmMail, public_url: Option<&str>) -> String {
+    let since = (alarm.first_raised_at + chrono::Duration::hours(7)).format("%H:%M %d/%m/%Y");
+    let link = public_url
+        .map(|base| {
+            format!(
+                "\n\n{}/staff/cases/{}/protection\n",
+                base.trim_end_matches('/'),
+                alarm.case_id
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "Hồ sơ {number} có đề nghị bảo vệ khẩn cấp từ {since} (giờ Việt Nam), chưa ai tiếp \
+         nhận. Đề nghị xem và tiếp nhận ngay trên trang Cảnh báo.\n\n\
+         Case {number} has an urgent protection request, raised at {since} (Vietnam time) \
+         and not yet acknowledged. Please look at it and acknowledge it on the Alerts page \
+         now.{link}",
+        number = alarm.tracking_number
+    )
 }
 
 fn subject(notification: &StaffNotification) -> String {
