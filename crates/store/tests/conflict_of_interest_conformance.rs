@@ -197,6 +197,11 @@ async fn a_registered_staff_member_matching_an_accused_is_excluded(backend: Back
             .await
             .unwrap()
     );
+    let conflicted = f.store.staff_in_conflict_with_case(&case).await.unwrap();
+    assert_eq!(
+        conflicted,
+        [by_name.clone(), by_id.clone()].into_iter().collect()
+    );
     // Another case about someone else: no conflict.
     let other = f
         .case("SO-A", vec![f.person("Người Khác", "Sở SO-A")])

@@ -1,6 +1,8 @@
 //! The accused persons' indexes of each case, and the checks made with them.
 
 use khien_domain::accounts::Role;
+use std::collections::BTreeSet;
+
 use sqlx::Row;
 
 use super::BlindIndex;
@@ -47,6 +49,25 @@ impl Store {
         .fetch_one(self.reader())
         .await?;
         Ok(row.try_get::<i64, _>("matches")? > 0)
+    }
+
+    /// Every staff member whose registered indexes match an accused person of the
+    /// case: one query for the case page's list of whom to offer.
+    pub async fn staff_in_conflict_with_case(
+        &self,
+        case_id: &CaseId,
+    ) -> Result<BTreeSet<UserId>, StoreError> {
+        sqlx::query(
+            "SELECT DISTINCT s.user_id FROM staff_identity_indexes s \
+             JOIN case_accused_indexes a ON a.blind_index = s.blind_index \
+             WHERE a.case_id = $1",
+        )
+        .bind(case_id.as_str())
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(|row| Ok(UserId::from_column(row.try_get("user_id")?)))
+        .collect()
     }
 
     /// Whether an accused person of the case is, by their registered indexes,

@@ -99,14 +99,17 @@ pub async fn workflow_view(
             }
         })
         .collect();
-    let mut handlers = Vec::new();
-    for (id, username) in state.store.unit_handlers(unit).await? {
-        // Members with a conflict of interest are not offered (and the action
-        // refuses them anyway).
-        if !state.store.conflicts_with_case(&id, case_id).await? {
-            handlers.push((id.to_string(), username.as_str().to_owned()));
-        }
-    }
+    // Members with a conflict of interest are not offered (and the action refuses
+    // them anyway).
+    let conflicted = state.store.staff_in_conflict_with_case(case_id).await?;
+    let handlers = state
+        .store
+        .unit_handlers(unit)
+        .await?
+        .into_iter()
+        .filter(|(id, _)| !conflicted.contains(id))
+        .map(|(id, username)| (id.to_string(), username.as_str().to_owned()))
+        .collect();
     let linked = linked_report_counts(state, staff, case_id).await?;
     let routing = routing_proposals(state, lang, case_id, case_key).await?;
     let accused_is_head = state
