@@ -213,6 +213,14 @@ async fn requests_and_reports_are_stored_encrypted_and_read_back(backend: Backen
     );
     assert_eq!(requests[0].request.situation, SITUATION);
     assert!(f.store.has_protection_request(&f.case_id).await.unwrap());
+    let other = khien_store::intake::CaseId::parse("00000000000000000000000000000000").unwrap();
+    assert_eq!(
+        f.store
+            .cases_with_protection_requests(&[f.case_id.clone(), other])
+            .await
+            .unwrap(),
+        [f.case_id.clone()].into_iter().collect()
+    );
 
     let reports = f
         .store
@@ -295,6 +303,13 @@ async fn a_wrong_key_writes_nothing_and_reads_nothing(backend: Backend) {
         audit_before
     );
     assert!(!f.store.has_protection_request(&f.case_id).await.unwrap());
+    assert!(
+        f.store
+            .cases_with_protection_requests(std::slice::from_ref(&f.case_id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // A stored request does not open with another key.
     f.store

@@ -268,6 +268,32 @@ impl Store {
         Ok(count > 0)
     }
 
+    /// Which of `case_ids` have a protection request: one query for a page of the
+    /// inbox.
+    pub async fn cases_with_protection_requests(
+        &self,
+        case_ids: &[CaseId],
+    ) -> Result<std::collections::BTreeSet<CaseId>, StoreError> {
+        if case_ids.is_empty() {
+            return Ok(Default::default());
+        }
+        let placeholders: Vec<String> = (1..=case_ids.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT DISTINCT case_id FROM protection_requests WHERE case_id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for case_id in case_ids {
+            query = query.bind(case_id.as_str());
+        }
+        query
+            .fetch_all(self.reader())
+            .await?
+            .iter()
+            .map(|row| Ok(CaseId::from_column(row.try_get("case_id")?)))
+            .collect()
+    }
+
     /// The case a request belongs to, if the request exists.
     pub async fn protection_request_case(
         &self,

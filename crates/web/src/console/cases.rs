@@ -104,17 +104,21 @@ pub async fn inbox(
         .unit_inbox(&staff.user.unit_id, &filter, cursor.as_ref(), 50)
         .await
         .map_err(page(lang))?;
-    let mut asked = Vec::with_capacity(page_of_cases.cases.len());
-    for case in &page_of_cases.cases {
-        asked.push(
-            case.wants_protection
-                || state
-                    .store
-                    .has_protection_request(&case.id)
-                    .await
-                    .map_err(page(lang))?,
-        );
-    }
+    let ids: Vec<_> = page_of_cases
+        .cases
+        .iter()
+        .map(|case| case.id.clone())
+        .collect();
+    let requested = state
+        .store
+        .cases_with_protection_requests(&ids)
+        .await
+        .map_err(page(lang))?;
+    let asked: Vec<bool> = page_of_cases
+        .cases
+        .iter()
+        .map(|case| case.wants_protection || requested.contains(&case.id))
+        .collect();
     let cases = page_of_cases
         .cases
         .iter()
