@@ -8,6 +8,18 @@ use khien_store::Backend;
 use khien_testkit::{TestApp, current_step, spawn_app};
 use serde_json::{Value, json};
 
+/// An app with one unit and an officer of it who records and handles cases, logged
+/// in (the console's session cookie is in the app's client).
+async fn officer(backend: Backend) -> (TestApp, String) {
+    let app = spawn_app(backend).await;
+    app.seed_unit("TTT", UnitKind::Inspectorate, None).await;
+    let user = app
+        .seed_user("can.bo", "TTT", vec![Role::Intake, Role::Handler])
+        .await;
+    let (token, _) = app.api_login(&user, current_step()).await;
+    (app, token)
+}
+
 /// A letter received on `received_on` accusing someone of an unknown body.
 async fn letter(app: &TestApp, token: &str, received_on: &str) -> String {
     let (status, recorded) = app
@@ -61,12 +73,7 @@ fn deadline(answer: &Value, kind: &str) -> Value {
 }
 
 async fn the_case_page_cites_the_law_in_the_page_language(backend: Backend) {
-    let app = spawn_app(backend).await;
-    app.seed_unit("TTT", UnitKind::Inspectorate, None).await;
-    let user = app
-        .seed_user("can.bo", "TTT", vec![Role::Intake, Role::Handler])
-        .await;
-    let (token, _) = app.api_login(&user, current_step()).await;
+    let (app, token) = officer(backend).await;
     let case = letter(&app, &token, "2025-01-24").await;
 
     // The API keeps the English citation and adds the Vietnamese one.
@@ -136,12 +143,7 @@ async fn the_case_page_cites_the_law_in_the_page_language(backend: Backend) {
 }
 
 async fn an_unverified_figure_is_marked_in_the_page_language(backend: Backend) {
-    let app = spawn_app(backend).await;
-    app.seed_unit("TTT", UnitKind::Inspectorate, None).await;
-    let user = app
-        .seed_user("can.bo", "TTT", vec![Role::Intake, Role::Handler])
-        .await;
-    let (token, _) = app.api_login(&user, current_step()).await;
+    let (app, token) = officer(backend).await;
     // Received under the pack of 1 July 2026, whose figures are not yet checked.
     let case = letter(&app, &token, "2026-07-02").await;
     let detail = app
