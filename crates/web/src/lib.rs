@@ -23,6 +23,7 @@ mod health;
 mod inbox_query;
 mod intake_form;
 mod language;
+mod legal_basis;
 mod login_attempt;
 mod login_throttle;
 mod next_step;

@@ -373,6 +373,10 @@ async fn routing_and_police_deadlines_in_working_days_across_tet(backend: Backen
     assert_eq!(rows[0]["verified"], true);
     assert_eq!(rows[0]["overdue"], true);
     assert!(rows[0]["basis"].as_str().unwrap().contains("145/2020"));
+    assert_eq!(
+        rows[0]["basis_vi"],
+        "Điều 5 Thông tư 145/2020/TT-BCA (tố cáo hành vi tham nhũng, lãng phí)"
+    );
     // Complex: 5 working days, Friday 7 February.
     let path = format!("/api/v1/protection-requests/{spoken_id}/assessment");
     let (status, view) = s
@@ -406,6 +410,20 @@ async fn routing_and_police_deadlines_in_working_days_across_tet(backend: Backen
         .await;
     assert_eq!(status, 200);
     assert!(page.contains("nếu thuộc phạm vi quản lý của mình"));
+    // The basis is cited in Vietnamese, and in English on the English page.
+    assert!(page.contains("Điều 5 Thông tư 145/2020/TT-BCA"), "{page}");
+    assert!(!page.contains("Circular 145/2020"), "{page}");
+    let (_, english) = s
+        .protection
+        .page(
+            &s.app,
+            &format!("/staff/cases/{}/protection?lang=en", s.case_id),
+        )
+        .await;
+    assert!(
+        english.contains("Circular 145/2020/TT-BCA Art. 5"),
+        "{english}"
+    );
     assert!(page.contains("Chưa — cần bổ sung"));
     let path = format!("/api/v1/protection-requests/{spoken_id}/confirmation");
     let (status, view) = s

@@ -415,6 +415,10 @@ async fn routing_proposes_the_competent_body_with_its_basis(backend: Backend) {
     assert_eq!(primary["unit"]["code"], "UBND");
     assert_eq!(primary["ground"], "direct_superior");
     assert_eq!(primary["basis"], "LTC Art. 12(1), para. 2; Art. 13(4)(a)");
+    assert_eq!(
+        primary["basis_vi"],
+        "Đoạn 2 khoản 1 Điều 12; điểm a khoản 4 Điều 13 Luật Tố cáo 2018"
+    );
     assert!(
         primary["reason_vi"]
             .as_str()

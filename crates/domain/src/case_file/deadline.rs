@@ -44,6 +44,8 @@ pub struct Deadline {
     pub days_left: i64,
     /// The rule's legal basis, from the pack.
     pub basis: String,
+    /// The same in Vietnamese, as screens show it first.
+    pub basis_vi: String,
     /// `false` when the figure is UNVERIFIED in DOMAIN.md: show it as unconfirmed.
     pub verified: bool,
     /// Whether the step is still to be done.

@@ -9,7 +9,7 @@ use super::deadline::{Deadline, DeadlineError, DeadlineKind};
 use super::resolution_due::resolution_due;
 use super::state::{CaseState, IntakeOutcome};
 use crate::intake::ReportKind;
-use crate::rules::{Rule, RulePacks};
+use crate::rules::{Rule, RulePacks, join_vi};
 
 /// The deadlines of a case as of `today`: open ones, and done ones with the date they
 /// were met, in procedural order.
@@ -88,6 +88,10 @@ pub fn deadlines(
                 "{}; {}",
                 pack.resolution.base.basis, pack.resolution.suspension_basis
             ),
+            basis_vi: join_vi(&[
+                &pack.resolution.base.basis_vi,
+                &pack.resolution.suspension_basis_vi,
+            ]),
             verified: pack.resolution.base.verified && pack.resolution.extension.verified,
             open: done.is_none(),
             done_on: done,
@@ -165,6 +169,7 @@ impl Deadlines<'_> {
             due,
             days_left: (due - self.today).num_days(),
             basis: rule.basis.clone(),
+            basis_vi: rule.basis_vi.clone(),
             verified: rule.verified,
             open: done_on.is_none(),
             done_on,

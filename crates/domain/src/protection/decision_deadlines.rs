@@ -86,6 +86,8 @@ pub struct ProtectionDeadline {
     pub immediately: bool,
     /// The legal basis.
     pub basis: String,
+    /// The same in Vietnamese, as screens show it first.
+    pub basis_vi: String,
     /// `false` when the figure is UNVERIFIED in DOMAIN.md.
     pub verified: bool,
     /// Still to be done.
@@ -119,6 +121,10 @@ pub struct DeadlineInput<'a> {
 /// The basis shown where the law counts no days.
 pub const PROMPTLY_BASIS: &str = "LTC Arts 51–52 (\"kịp thời\"; no day count)";
 
+/// The same in Vietnamese.
+pub const PROMPTLY_BASIS_VI: &str =
+    "Điều 51, Điều 52 Luật Tố cáo 2018 (\"kịp thời\"; luật không quy định số ngày)";
+
 /// The request's deadlines: a decision for each body it goes to, and, where
 /// the police limit applies and nothing but a refusal was decided, the
 /// refusal notice. `pack` is the pack in force on the request's date.
@@ -143,6 +149,10 @@ pub fn protection_deadlines(
             days_left: due.filter(|_| open).map(|due| (due - today).num_days()),
             immediately: input.urgent && due.is_none(),
             basis: rule.map_or_else(|| PROMPTLY_BASIS.to_owned(), |rule| rule.basis.clone()),
+            basis_vi: rule.map_or_else(
+                || PROMPTLY_BASIS_VI.to_owned(),
+                |rule| rule.basis_vi.clone(),
+            ),
             verified: rule.is_none_or(|rule| rule.verified),
             open,
             done_on,
@@ -183,6 +193,7 @@ mod tests {
     use super::*;
     use crate::protection::{ProtectedInterest, route_request};
     use crate::rules::RulePacks;
+    use crate::rules::article_numbers::translation_fault;
 
     fn d(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -224,6 +235,10 @@ mod tests {
         assert_eq!(rows[0].due, Some(d("2025-02-05")));
         assert_eq!(rows[0].days_left, Some(12));
         assert!(rows[0].verified && rows[0].basis.contains("145/2020"));
+        assert_eq!(
+            rows[0].basis_vi,
+            "Điều 5 Thông tư 145/2020/TT-BCA (tố cáo hành vi tham nhũng, lãng phí)"
+        );
         assert_eq!(rows[1].step, ProtectionStep::RefusalNotice);
         assert_eq!(rows[1].due, Some(d("2025-02-05")));
         let complex = deadlines(
@@ -262,6 +277,8 @@ mod tests {
             rows.iter()
                 .all(|row| row.due.is_none() && row.basis == PROMPTLY_BASIS)
         );
+        assert!(rows.iter().all(|row| row.basis_vi == PROMPTLY_BASIS_VI));
+        assert_eq!(translation_fault(PROMPTLY_BASIS, PROMPTLY_BASIS_VI), None);
         assert_eq!(earliest_due(&rows), None);
         let not_corruption = deadlines(
             "2025-01-24",

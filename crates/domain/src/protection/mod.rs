@@ -36,8 +36,8 @@ pub use crate::accounts::NationalIdNumber;
 pub use check_in::{CHECK_IN_NOTE_MAX, CheckIn, CheckInAnswer, CheckInPeriod, open_check_in};
 pub use competent_body::CompetentBody;
 pub use decision_deadlines::{
-    DeadlineInput, PROMPTLY_BASIS, ProtectionAssessment, ProtectionDeadline, ProtectionStep,
-    earliest_due, protection_deadlines,
+    DeadlineInput, PROMPTLY_BASIS, PROMPTLY_BASIS_VI, ProtectionAssessment, ProtectionDeadline,
+    ProtectionStep, earliest_due, protection_deadlines,
 };
 pub use measure::{MeasureGroup, ProtectionMeasure};
 pub use protected_id_number::{ID_NUMBERS_MAX, IdNumberDraft, ProtectedIdNumber};

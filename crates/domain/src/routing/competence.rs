@@ -18,6 +18,7 @@ use std::hash::Hash;
 
 use chrono::NaiveDate;
 
+use super::ltc_basis::LtcBasis;
 use super::org_tree::{OrgTree, OrgUnit};
 use super::proposal::{Ground, Proposal, ProposedBody};
 use super::standing::Standing;
@@ -40,6 +41,7 @@ pub(crate) fn state_body<Id: Clone + Eq + Hash>(
             body: ProposedBody::Unknown,
             ground: Ground::UnidentifiedUnit,
             basis: "LTC Art. 12(1)".into(),
+            basis_vi: "Khoản 1 Điều 12 Luật Tố cáo 2018".into(),
             reason_vi:
                 "Chưa xác định được cơ quan, đơn vị quản lý người bị tố cáo từ nội dung đơn: \
                         hãy chọn đơn vị. Người đứng đầu cơ quan quản lý người bị tố cáo giải quyết."
@@ -59,17 +61,23 @@ pub(crate) fn state_body<Id: Clone + Eq + Hash>(
 }
 
 fn managing_unit<Id: Clone + Eq + Hash>(tree: &OrgTree<Id>, unit: &OrgUnit<Id>) -> Proposal<Id> {
-    let mut basis = String::from("LTC Art. 12(1)");
+    let mut basis = LtcBasis::ltc("Art. 12(1)", "khoản 1 Điều 12");
     match unit.kind {
-        UnitKind::Commune => basis.push_str("; Art. 13(1)"),
-        UnitKind::Department if under_province(tree, unit) => basis.push_str("; Art. 13(3)"),
-        UnitKind::PeoplesCommittee if is_province(tree, unit) => basis.push_str("; Art. 13(4)"),
+        UnitKind::Commune => basis.and("Art. 13(1)", "khoản 1 Điều 13"),
+        UnitKind::Department if under_province(tree, unit) => {
+            basis.and("Art. 13(3)", "khoản 3 Điều 13");
+        }
+        UnitKind::PeoplesCommittee if is_province(tree, unit) => {
+            basis.and("Art. 13(4)", "khoản 4 Điều 13");
+        }
         _ => {}
     }
+    let (basis, basis_vi) = basis.finish();
     Proposal {
         body: ProposedBody::Unit(unit.id.clone()),
         ground: Ground::ManagingUnit,
         basis,
+        basis_vi,
         reason_vi: format!(
             "Người bị tố cáo là cán bộ, công chức, viên chức của {}: {} giải quyết.",
             unit.name,
@@ -87,14 +95,16 @@ fn unit_of_the_division<Id: Clone + Eq + Hash>(
     tree: &OrgTree<Id>,
     unit: &OrgUnit<Id>,
 ) -> Proposal<Id> {
-    let mut basis = String::from("LTC Art. 12(1), para. 2");
+    let mut basis = LtcBasis::ltc("Art. 12(1), para. 2", "đoạn 2 khoản 1 Điều 12");
     if unit.kind == UnitKind::Department && under_province(tree, unit) {
-        basis.push_str("; Art. 13(3)(a)");
+        basis.and("Art. 13(3)(a)", "điểm a khoản 3 Điều 13");
     }
+    let (basis, basis_vi) = basis.finish();
     Proposal {
         body: ProposedBody::Unit(unit.id.clone()),
         ground: Ground::UnitOfTheDivision,
         basis,
+        basis_vi,
         reason_vi: format!(
             "Người bị tố cáo phụ trách một bộ phận (phòng, ban, đội…) của {}: {}, cấp trên trực tiếp \
              của bộ phận đó, giải quyết.",
@@ -135,11 +145,11 @@ fn superior<Id: Clone + Eq + Hash>(
         ),
     };
     let agency = standing == Standing::Agency;
-    let mut basis = String::from(if agency {
-        "LTC Art. 12(6)"
+    let mut basis = if agency {
+        LtcBasis::ltc("Art. 12(6)", "khoản 6 Điều 12")
     } else {
-        "LTC Art. 12(1), para. 2"
-    });
+        LtcBasis::ltc("Art. 12(1), para. 2", "đoạn 2 khoản 1 Điều 12")
+    };
     let two_levels = on >= two_level_government_from();
     let direct = tree.parent(&unit.id);
     let (superior, passed_over) = match direct {
@@ -152,20 +162,23 @@ fn superior<Id: Clone + Eq + Hash>(
         && let Some(province) = superior
         && is_province(tree, province)
     {
-        basis.push_str(if agency {
-            "; Art. 13(4)(b)"
+        if agency {
+            basis.and("Art. 13(4)(b)", "điểm b khoản 4 Điều 13");
         } else {
-            "; Art. 13(4)(a)"
-        });
+            basis.and("Art. 13(4)(a)", "điểm a khoản 4 Điều 13");
+        }
     }
     let commune_leader = unit.kind == UnitKind::Commune && !agency;
     let mut note_vi = String::new();
     let mut note_en = String::new();
     if commune_leader && !two_levels {
-        basis.push_str("; Art. 13(2)(a)");
+        basis.and("Art. 13(2)(a)", "điểm a khoản 2 Điều 13");
     }
     if commune_leader && two_levels {
-        basis.push_str("; Decree 141/2025/NĐ-CP (Art. 13(2) no longer applies)");
+        basis.and_other(
+            "Decree 141/2025/NĐ-CP (Art. 13(2) no longer applies)",
+            "Nghị định 141/2025/NĐ-CP (khoản 2 Điều 13 Luật Tố cáo 2018 không còn áp dụng)",
+        );
         note_vi.push_str(
             " Từ 01/07/2025 không còn cấp huyện (Nghị quyết 202/2025/QH15); Nghị định \
              141/2025/NĐ-CP phân định lại thẩm quyền giữa Chủ tịch Ủy ban nhân dân cấp tỉnh và cấp \
@@ -195,26 +208,30 @@ fn superior<Id: Clone + Eq + Hash>(
         Ground::DirectSuperior
     };
     let mut proposals = vec![match superior {
-        Some(superior) => Proposal {
-            body: ProposedBody::Unit(superior.id.clone()),
-            ground,
-            basis,
-            reason_vi: format!(
-                "{who_vi}: {} (cơ quan cấp trên trực tiếp) giải quyết.{note_vi}",
-                head_vi(superior)
-            ),
-            reason_en: format!(
-                "{who_en}: {} (the direct superior body) resolves it.{note_en}",
-                head_en(superior)
-            ),
-        },
+        Some(superior) => {
+            let (basis, basis_vi) = basis.finish();
+            Proposal {
+                body: ProposedBody::Unit(superior.id.clone()),
+                ground,
+                basis,
+                basis_vi,
+                reason_vi: format!(
+                    "{who_vi}: {} (cơ quan cấp trên trực tiếp) giải quyết.{note_vi}",
+                    head_vi(superior)
+                ),
+                reason_en: format!(
+                    "{who_en}: {} (the direct superior body) resolves it.{note_en}",
+                    head_en(superior)
+                ),
+            }
+        }
         None => {
             let (top_vi, top_en) = if is_province(tree, unit) {
-                basis.push_str(if agency {
-                    "; Art. 13(8)(b)"
+                if agency {
+                    basis.and("Art. 13(8)(b)", "điểm b khoản 8 Điều 13");
                 } else {
-                    "; Art. 13(8)(a)"
-                });
+                    basis.and("Art. 13(8)(a)", "điểm a khoản 8 Điều 13");
+                }
                 (
                     " Đối với Ủy ban nhân dân cấp tỉnh và lãnh đạo của Ủy ban: Thủ tướng Chính phủ.",
                     " For a provincial people's committee and its leaders: the Prime Minister.",
@@ -222,10 +239,12 @@ fn superior<Id: Clone + Eq + Hash>(
             } else {
                 ("", "")
             };
+            let (basis, basis_vi) = basis.finish();
             Proposal {
                 body: ProposedBody::UnregisteredSuperior,
                 ground,
                 basis,
+                basis_vi,
                 reason_vi: format!(
                     "{who_vi}: người đứng đầu cơ quan cấp trên trực tiếp giải quyết; cơ quan này chưa \
                      được đăng ký trong hệ thống, cần chuyển đơn ra ngoài.{top_vi}{note_vi}"
@@ -242,6 +261,7 @@ fn superior<Id: Clone + Eq + Hash>(
             body: ProposedBody::Unit(district.id.clone()),
             ground: Ground::FormerSuperior,
             basis: "Local Government Organisation Law 2025 Art. 54(8)".into(),
+            basis_vi: "Khoản 8 Điều 54 Luật Tổ chức chính quyền địa phương 2025".into(),
             reason_vi: format!(
                 "{} là cấp trên cũ trong cây tổ chức: chỉ chọn nếu đơn vị này vẫn đảm nhận vụ việc \
                  còn dở của cấp huyện.",

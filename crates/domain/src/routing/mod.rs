@@ -19,6 +19,7 @@
 
 mod competence;
 mod folded_text;
+mod ltc_basis;
 mod org_tree;
 mod organisation_match;
 mod proposal;

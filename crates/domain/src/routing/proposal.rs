@@ -80,6 +80,8 @@ pub struct Proposal<Id> {
     pub ground: Ground,
     /// The legal basis, e.g. "LTC Art. 12(1); Art. 13(1)".
     pub basis: String,
+    /// The same in Vietnamese, e.g. "Khoản 1 Điều 12; khoản 1 Điều 13 Luật Tố cáo 2018".
+    pub basis_vi: String,
     /// Why, in Vietnamese (names units, never the accused).
     pub reason_vi: String,
     /// Why, in English.

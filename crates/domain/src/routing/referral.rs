@@ -73,6 +73,7 @@ pub(crate) fn party_inspection<Id: Clone + Eq + Hash>(
             kind: UnitKind::PartyInspection,
             ground: Ground::PartyInspection,
             basis: "Regulation 296-QĐ/TW; Circular 05/2021/TT-TTCP Art. 15",
+            basis_vi: "Quy định 296-QĐ/TW; Điều 15 Thông tư 05/2021/TT-TTCP",
             lead_vi: "Vi phạm quy định của Đảng của đảng viên: Ủy ban Kiểm tra của cấp ủy quản lý \
                       đảng viên giải quyết theo quy định của Đảng; cơ quan nhà nước chuyển phần nội \
                       dung này cho tổ chức đảng.",
@@ -94,6 +95,7 @@ pub(crate) fn criminal_signs<Id: Clone + Eq + Hash>(
         kind,
         ground,
         basis: "LTC Art. 27(1)",
+        basis_vi: "Khoản 1 Điều 27 Luật Tố cáo 2018",
         lead_vi,
         lead_en,
         check_vi: "kiểm tra thẩm quyền",
@@ -128,6 +130,7 @@ struct Referral {
     kind: UnitKind,
     ground: Ground,
     basis: &'static str,
+    basis_vi: &'static str,
     lead_vi: &'static str,
     lead_en: &'static str,
     /// What to check when the body found is not in the accused's branch.
@@ -144,6 +147,7 @@ fn refer<Id: Clone + Eq + Hash>(
         kind,
         ground,
         basis,
+        basis_vi,
         lead_vi,
         lead_en,
         check_vi,
@@ -180,6 +184,7 @@ fn refer<Id: Clone + Eq + Hash>(
         body,
         ground,
         basis: basis.to_owned(),
+        basis_vi: basis_vi.to_owned(),
         reason_vi,
         reason_en,
     }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::accounts::{HeadPosition, UnitCode, UnitKind, UnitName};
+use crate::rules::article_numbers::translation_fault;
 
 type Code = &'static str;
 
@@ -549,6 +550,9 @@ fn the_routing_table() {
         for proposal in &routing.proposals {
             if proposal.reason_vi.is_empty() || proposal.reason_en.is_empty() {
                 failures.push(format!("{}: an empty reason", row.what));
+            }
+            if let Some(fault) = translation_fault(&proposal.basis, &proposal.basis_vi) {
+                failures.push(format!("{}: {fault}", row.what));
             }
             if routing.standing != Standing::Agency
                 && (proposal.reason_vi.contains(row.name) || proposal.reason_en.contains(row.name))

@@ -14,6 +14,8 @@ pub enum RulesError {
         from: NaiveDate,
         until: NaiveDate,
     },
+    #[error("rule pack {id}: suspension_basis and suspension_basis_vi must name the article")]
+    EmptySuspensionBasis { id: String },
     #[error("rule packs {earlier} and {later} overlap: both are in force on {date}")]
     Overlap {
         earlier: String,

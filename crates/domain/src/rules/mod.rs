@@ -19,6 +19,9 @@
 //! A rule with `verified == false` comes from a figure DOMAIN.md marks UNVERIFIED:
 //! show it as unconfirmed and let an administrator check it.
 
+#[cfg(test)]
+pub(crate) mod article_numbers;
+mod citation;
 mod error;
 mod period;
 mod rule_pack;
@@ -26,6 +29,7 @@ mod rule_packs;
 #[cfg(test)]
 mod tests;
 
+pub use citation::{capitalised, join_vi};
 pub use error::RulesError;
 pub use period::{Period, PeriodUnit, due_date};
 pub use rule_pack::{Complexity, ExtensionsAllowed, ResolutionRule, Rule, RulePack};

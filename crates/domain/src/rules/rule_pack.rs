@@ -13,6 +13,9 @@ pub struct Rule {
     pub period: Period,
     /// The article(s) it comes from, e.g. "LTC Art. 24(1)".
     pub basis: String,
+    /// The same, cited as a Vietnamese official would, e.g. "Khoản 1 Điều 24 Luật Tố
+    /// cáo 2018": the form screens and documents show first.
+    pub basis_vi: String,
     /// `false` when the figure was not seen in a source (UNVERIFIED in DOMAIN.md):
     /// treat it as configurable and show it as unconfirmed.
     pub verified: bool,
@@ -28,6 +31,7 @@ struct RuleEntry {
     amount: u32,
     unit: super::period::PeriodUnit,
     basis: String,
+    basis_vi: String,
     verified: bool,
     note: Option<String>,
 }
@@ -45,6 +49,12 @@ impl TryFrom<RuleEntry> for Rule {
         if entry.basis.trim().is_empty() {
             return Err("basis is empty: name the article".to_owned());
         }
+        if entry.basis_vi.trim().is_empty() {
+            return Err(format!(
+                "basis_vi is empty ({}): cite the article in Vietnamese",
+                entry.basis
+            ));
+        }
         if !entry.verified && entry.note.is_none() {
             return Err(format!(
                 "unverified rule ({}) needs a note saying why",
@@ -57,6 +67,7 @@ impl TryFrom<RuleEntry> for Rule {
                 unit: entry.unit,
             },
             basis: entry.basis,
+            basis_vi: entry.basis_vi,
             verified: entry.verified,
             note: entry.note,
         })
@@ -94,6 +105,8 @@ pub struct ResolutionRule {
     /// Whether time under suspension (tạm đình chỉ) is excluded from the limit.
     pub suspension_pauses_clock: bool,
     pub suspension_basis: String,
+    /// The same in Vietnamese, e.g. "Khoản 2 Điều 34 Luật Tố cáo 2018".
+    pub suspension_basis_vi: String,
 }
 
 impl ResolutionRule {
@@ -181,6 +194,12 @@ impl RulePack {
             }),
             message: e.message().trim().to_owned(),
         })?;
+        let resolution = &pack.resolution;
+        if resolution.suspension_basis.trim().is_empty()
+            || resolution.suspension_basis_vi.trim().is_empty()
+        {
+            return Err(RulesError::EmptySuspensionBasis { id: pack.id });
+        }
         if let Some(until) = pack.effective_until
             && until < pack.effective_from
         {

@@ -1,6 +1,7 @@
 //! Tests of the shipped rule packs: they parse, cover time without overlap or gap, carry the
 //! figures of DOMAIN.md §1.1, flag the unverified ones, and give the right due dates.
 
+use crate::rules::article_numbers::translation_fault;
 use crate::rules::{Complexity, Period, RulePack, RulePacks, RulesError, due_date};
 use chrono::NaiveDate;
 use khien_calendar::Calendar;
@@ -141,6 +142,34 @@ fn unverified_figures_are_flagged() {
 }
 
 #[test]
+fn every_rule_cites_its_articles_in_vietnamese_too() {
+    for pack in RulePacks::builtin().packs() {
+        let mut citations: Vec<(String, &str, &str)> = pack
+            .rules()
+            .into_iter()
+            .map(|(name, rule)| (name.to_owned(), rule.basis.as_str(), rule.basis_vi.as_str()))
+            .collect();
+        citations.push((
+            "resolution.suspension_basis".to_owned(),
+            &pack.resolution.suspension_basis,
+            &pack.resolution.suspension_basis_vi,
+        ));
+        for (name, en, vi) in citations {
+            assert_eq!(translation_fault(en, vi), None, "{} {name}", pack.id);
+        }
+    }
+    let ltc_2018 = &RulePacks::builtin().packs()[0];
+    assert_eq!(
+        ltc_2018.acceptance.basis_vi,
+        "Khoản 1 Điều 24 Luật Tố cáo 2018"
+    );
+    assert_eq!(
+        ltc_2018.protection_decision_complex.basis_vi,
+        "Điều 5 Thông tư 145/2020/TT-BCA (vụ việc phức tạp)"
+    );
+}
+
+#[test]
 fn due_dates_follow_the_calendar() {
     let calendar = Calendar::builtin();
     let packs = RulePacks::builtin();
@@ -228,8 +257,26 @@ fn malformed_packs_are_rejected_naming_the_fault() {
         ),
         (
             SHIPPED[0].replace(
-                "basis = \"LTC Art. 26(2)\", verified = true",
-                "basis = \"LTC Art. 26(2)\", verified = false",
+                "basis_vi = \"Khoản 2 Điều 26 Luật Tố cáo 2018\"",
+                "basis_vi = \" \"",
+            ),
+            "basis_vi is empty (LTC Art. 26(2))",
+        ),
+        (
+            SHIPPED[0].replace(", basis_vi = \"Khoản 2 Điều 26 Luật Tố cáo 2018\"", ""),
+            "missing field `basis_vi`",
+        ),
+        (
+            SHIPPED[0].replace(
+                "suspension_basis_vi = \"Khoản 2 Điều 34 Luật Tố cáo 2018\"",
+                "suspension_basis_vi = \"\"",
+            ),
+            "suspension_basis and suspension_basis_vi must name the article",
+        ),
+        (
+            SHIPPED[0].replace(
+                "Khoản 2 Điều 26 Luật Tố cáo 2018\", verified = true",
+                "Khoản 2 Điều 26 Luật Tố cáo 2018\", verified = false",
             ),
             "needs a note",
         ),

@@ -225,6 +225,7 @@ fn proposals_json(tree: &OrgTree<UnitId>, routing: &Routing<UnitId>) -> Vec<Valu
                 "kind": kind,
                 "ground": proposal.ground.as_str(),
                 "basis": proposal.basis,
+                "basis_vi": proposal.basis_vi,
                 "reason_vi": proposal.reason_vi,
                 "reason_en": proposal.reason_en,
             })

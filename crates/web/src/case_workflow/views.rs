@@ -19,6 +19,7 @@ pub fn deadline_json(deadline: &Deadline) -> Value {
         "met": deadline.met(),
         "paused": deadline.paused,
         "basis": deadline.basis,
+        "basis_vi": deadline.basis_vi,
         "verified": deadline.verified,
     })
 }

@@ -12,6 +12,7 @@ use crate::case_workflow::{
 use crate::conflict_of_interest::linked_report_counts;
 use crate::intake_form::intake_failure;
 use crate::language::Language;
+use crate::legal_basis::basis_shown;
 use crate::organisation_tree::organisation_tree;
 use crate::staff_session::Staff;
 use crate::vietnam_time::format_in_vietnam;
@@ -210,7 +211,7 @@ async fn routing_proposals(
                     };
                     format!(
                         "{body} — {}: {}",
-                        proposal.basis,
+                        lang.pick(&proposal.basis_vi, &proposal.basis),
                         lang.pick(&proposal.reason_vi, &proposal.reason_en)
                     )
                 })
@@ -257,15 +258,7 @@ fn deadline_row(lang: Language, deadline: &Deadline) -> DeadlineRow {
     };
     DeadlineRow {
         step: lang.pick(deadline.kind.label_vi(), deadline.kind.label_en()),
-        basis: if deadline.verified {
-            deadline.basis.clone()
-        } else {
-            format!(
-                "{} ({})",
-                deadline.basis,
-                lang.pick("số liệu chưa xác minh", "figure unverified")
-            )
-        },
+        basis: basis_shown(lang, &deadline.basis_vi, &deadline.basis, deadline.verified),
         starts_on: date(deadline.starts_on),
         due: date(deadline.due),
         class,

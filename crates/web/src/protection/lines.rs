@@ -6,6 +6,7 @@ use khien_domain::protection::{DecisionOutcome, ProtectionDeadline};
 
 use super::case_protection::RequestView;
 use crate::language::Language;
+use crate::legal_basis::basis_shown;
 use crate::vietnam_time::format_in_vietnam;
 
 /// A label and its text.
@@ -81,15 +82,7 @@ pub fn deadline_line(lang: Language, deadline: &ProtectionDeadline) -> DeadlineL
         due,
         status,
         class,
-        basis: if deadline.verified {
-            deadline.basis.clone()
-        } else {
-            format!(
-                "{} ({})",
-                deadline.basis,
-                lang.pick("số liệu chưa xác minh", "figure unverified")
-            )
-        },
+        basis: basis_shown(lang, &deadline.basis_vi, &deadline.basis, deadline.verified),
     }
 }
 

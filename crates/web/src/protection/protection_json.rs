@@ -32,6 +32,7 @@ pub fn deadline_json(deadline: &ProtectionDeadline) -> Value {
         "days_left": deadline.days_left,
         "overdue": deadline.is_overdue(),
         "basis": deadline.basis,
+        "basis_vi": deadline.basis_vi,
         "verified": deadline.verified,
         "open": deadline.open,
         "done_on": deadline.done_on.map(|on| on.to_string()),

@@ -9,6 +9,7 @@ use crate::case_file::{
 };
 use crate::intake::ReportKind;
 use crate::rules::RulePacks;
+use crate::rules::article_numbers::translation_fault;
 
 /// The deadlines of `events` as of `today` (the fold is also checked as of `today`).
 fn due_list(events: &[CaseEvent], today: &str) -> Vec<Deadline> {
@@ -45,6 +46,7 @@ fn acceptance_is_due_seven_working_days_after_receipt_across_tet_2025() {
     assert_eq!(acceptance.days_left, 6);
     assert!(acceptance.open && !acceptance.paused && acceptance.verified);
     assert_eq!(acceptance.basis, "LTC Art. 24(1)");
+    assert_eq!(acceptance.basis_vi, "Khoản 1 Điều 24 Luật Tố cáo 2018");
     assert_eq!(acceptance.starts_on, day("2025-01-24"));
 }
 
@@ -92,6 +94,18 @@ fn resolution_is_due_thirty_days_after_acceptance() {
     assert_eq!(resolution.days_left, 20);
     assert!(resolution.open && !resolution.paused);
     assert!(resolution.basis.contains("LTC Art. 30"));
+    assert_eq!(
+        resolution.basis_vi,
+        "Điều 30 Luật Tố cáo 2018 (kể từ ngày thụ lý); khoản 2 Điều 34 Luật Tố cáo 2018"
+    );
+    for deadline in &list {
+        assert_eq!(
+            translation_fault(&deadline.basis, &deadline.basis_vi),
+            None,
+            "{:?}",
+            deadline.kind
+        );
+    }
     // The acceptance notice: 5 working days.
     assert_eq!(
         find(&list, DeadlineKind::AcceptanceNotice).due,
@@ -186,6 +200,7 @@ fn petitions_get_ten_working_days() {
     // 24 January + 10 working days, Tết skipped: Friday 14 February.
     assert_eq!(reply.due, day("2025-02-14"));
     assert_eq!(reply.basis, "Citizen Reception Law 42/2013 Art. 28");
+    assert_eq!(reply.basis_vi, "Điều 28 Luật Tiếp công dân 2013");
     let list = due_list(
         &with(petition_case(), [petition_replied("2025-02-12")]),
         "2025-02-20",
