@@ -474,7 +474,10 @@ async fn an_emergency_alarm_stays_until_acknowledged(backend: Backend) {
     assert!(!inbox.contains("Đề nghị bảo vệ"), "not asked at intake");
     s.reporter_asks(&["life"], true).await;
     let (_, inbox) = s.handler.page(&s.app, "/staff/inbox").await;
-    assert!(inbox.contains("Đề nghị bảo vệ"), "asked later: marked in the inbox");
+    assert!(
+        inbox.contains("Đề nghị bảo vệ"),
+        "asked later: marked in the inbox"
+    );
     let emergencies = s.alerts("emergency_protection").await;
     assert_eq!(emergencies.len(), 1);
     let (_, all) = s.protection.get(&s.app, "/api/v1/alerts").await;

@@ -17,6 +17,7 @@ use super::nav_links::NavLinks;
 use super::page_error::{PageError, page};
 use crate::case_access::open_case;
 use crate::case_documents::{DocumentRequest, document_download, file_name, issue_document};
+use crate::console::case_file_read::read_case_file;
 use crate::language::Language;
 use crate::pages::render_page;
 use crate::staff_session::{CsrfForm, Staff};
@@ -106,7 +107,8 @@ async fn refused_page(
     fields: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
     let opened = open_case(state, staff, case_id, "documents").await?;
-    let documents = documents_view(state, lang, staff, &opened.summary.id, &opened.case_key)
+    let file = read_case_file(state, &opened.summary.id, &opened.case_key).await?;
+    let documents = documents_view(state, lang, staff, &opened.summary.id, &file)
         .await?
         .refused(message, fields);
     Ok(render_page(

@@ -3,10 +3,10 @@
 
 use khien_domain::accounts::Role;
 use khien_store::intake::CaseId;
-use khien_vault::symmetric::DataKey;
 
 use crate::case_documents::{DocumentType, file_name, issuable_types, type_of};
-use crate::case_workflow::{clock_context, workflow_failure};
+use crate::case_workflow::clock_context;
+use crate::console::case_file_read::CaseFileRead;
 use crate::language::Language;
 use crate::staff_session::Staff;
 use crate::vietnam_time::format_in_vietnam;
@@ -85,24 +85,15 @@ pub async fn documents_view(
     lang: Language,
     staff: &Staff,
     case_id: &CaseId,
-    case_key: &DataKey,
+    file: &CaseFileRead,
 ) -> Result<DocumentsView, AppError> {
     let context = clock_context(state);
-    let history = state
-        .store
-        .case_history(case_id, case_key)
-        .await
-        .map_err(workflow_failure)?;
-    let folded = state
-        .store
-        .folded_case(case_id, &context)
-        .await
-        .map_err(workflow_failure)?;
+    let (history, folded) = (&file.history, &file.folded);
     let issues = [Role::Intake, Role::Handler, Role::Head]
         .iter()
         .any(|role| staff.has_role(*role));
     let forms = if issues {
-        issuable_types(&history, &folded.state, &context.fold())
+        issuable_types(history, &folded.state, &context.fold())
             .into_iter()
             .map(|kind| DocumentForm {
                 code: kind.code(),

@@ -7,9 +7,9 @@ use khien_vault::symmetric::DataKey;
 
 use crate::case_workflow::{
     available_actions, clock_context, criterion_label, event_detail, event_label, owed_notices,
-    workflow_failure,
 };
 use crate::conflict_of_interest::linked_report_counts;
+use crate::console::case_file_read::CaseFileRead;
 use crate::intake_form::intake_failure;
 use crate::language::Language;
 use crate::legal_basis::basis_shown;
@@ -76,18 +76,10 @@ pub async fn workflow_view(
     case_key: &DataKey,
     unit: &khien_store::accounts::UnitId,
     staff: &Staff,
+    file: &CaseFileRead,
 ) -> Result<WorkflowView, AppError> {
     let context = clock_context(state);
-    let folded = state
-        .store
-        .folded_case(case_id, &context)
-        .await
-        .map_err(workflow_failure)?;
-    let history = state
-        .store
-        .case_history(case_id, case_key)
-        .await
-        .map_err(workflow_failure)?;
+    let (folded, history) = (&file.folded, &file.history);
     let timeline = history
         .iter()
         .map(|stored| {

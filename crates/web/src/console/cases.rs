@@ -19,6 +19,7 @@ use super::page_error::{PageError, page};
 use crate::attachment_download::send_attachment;
 use crate::case_access::{Visibility, case_visibility, open_case, unit_secret, works_on_cases};
 use crate::case_messages::post_message;
+use crate::console::case_file_read::read_case_file;
 use crate::inbox_query::InboxQuery;
 use crate::intake_form::{intake_failure, read_upload};
 use crate::language::Language;
@@ -352,6 +353,7 @@ pub(super) async fn case_page(
     let (protection_requests, retaliation_reports) =
         protection_rows(state, lang, &summary.id, &opened.case_key).await?;
     let step = next_statutory_step(state, summary);
+    let file = read_case_file(state, &summary.id, &opened.case_key).await?;
     let workflow = workflow_view(
         state,
         lang,
@@ -359,9 +361,10 @@ pub(super) async fn case_page(
         &opened.case_key,
         &summary.unit_id,
         staff,
+        &file,
     )
     .await?;
-    let documents = documents_view(state, lang, staff, &summary.id, &opened.case_key).await?;
+    let documents = documents_view(state, lang, staff, &summary.id, &file).await?;
     let protection_section = protection_section(state, lang, &summary.id, &opened.case_key).await?;
     Ok(render_page(
         status,

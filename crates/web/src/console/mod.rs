@@ -6,6 +6,7 @@ pub mod alerts;
 pub mod case_actions;
 pub mod case_documents;
 mod case_documents_view;
+mod case_file_read;
 pub mod case_identity;
 pub mod case_outcomes;
 pub mod case_protection_page;
