@@ -152,6 +152,7 @@ async fn read_once(
     read: Read,
     url: Url,
 ) -> Result<Option<usize>, (String, String)> {
+    let path = url.path().to_owned();
     let request = if read.is_console() {
         client.get(url).header(COOKIE, session.cookie())
     } else {
@@ -175,6 +176,17 @@ async fn read_once(
     if read.is_console() {
         if !body.contains("</html>") {
             return Err(("bad answer".into(), "not a whole HTML page".into()));
+        }
+        // The inbox links its cases; a case page's forms and links name the case.
+        let marker = match read {
+            Read::ConsoleCase => path,
+            _ => "/staff/cases/".to_owned(),
+        };
+        if !body.contains(&marker) {
+            return Err((
+                "bad answer".into(),
+                format!("a page without {marker}: not the inbox or case page"),
+            ));
         }
         return Ok(None);
     }
