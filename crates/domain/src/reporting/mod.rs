@@ -20,6 +20,7 @@ mod case_outcome;
 mod case_share;
 mod indicator_lines;
 mod indicators;
+mod narrative;
 mod period_error;
 mod report_period;
 mod submission_deadline;
@@ -30,6 +31,9 @@ pub use case_figures::{FiguresError, case_indicators};
 pub use case_share::CaseShare;
 pub use indicator_lines::{INDICATOR_LINES, IndicatorLine};
 pub use indicators::Indicators;
+pub use narrative::{
+    NARRATIVE_MAX_CHARS, Narrative, NarrativeError, REASON_MAX_CHARS, RevisionReason,
+};
 pub use period_error::PeriodError;
 pub use report_period::{PeriodKind, ReportPeriod};
 pub use submission_deadline::{SubmissionDeadline, SubmissionDeadlines};
