@@ -34,6 +34,7 @@ mod portal;
 mod protection;
 pub mod reminders;
 mod reporter_session;
+mod reporting;
 mod request_log;
 pub mod security_headers;
 mod server;
