@@ -2,8 +2,10 @@
 //!
 //! The case is looked at on two days: the day before the period starts and the
 //! period's last day. Its state on a day is the fold of the history up to the first
-//! act dated after that day (acts are dated by `effective_on`, the date on the paper),
-//! so an act entered late still counts in the period it bears.
+//! act dated after that day. An act is dated by `effective_on` (the date on the paper),
+//! so a decision entered late still counts in the period it bears; and no act is
+//! dated after one recorded later (a classification typed in after a backdated
+//! acceptance counts with the acceptance), which keeps every such history a prefix.
 
 use chrono::{Days, NaiveDate};
 use khien_calendar::Calendar;
@@ -62,11 +64,12 @@ pub fn case_indicators(
         return Ok(Indicators::default());
     };
     let end = period.ends_on();
+    let dates = report_dates(events);
     // Number of events in the history as it stood on a day.
     let known_on = |day: NaiveDate| {
-        events
+        dates
             .iter()
-            .position(|e| e.effective_on() > day)
+            .position(|date| *date > day)
             .unwrap_or(events.len())
     };
     let (known_before, known_at_end) = (known_on(day_before), known_on(end));
@@ -151,6 +154,16 @@ pub fn case_indicators(
         }
     }
     Ok(figures)
+}
+
+/// The day each act counts from: its own date, or a later act's if that is earlier
+/// (a running minimum from the end, so the dates never decrease).
+fn report_dates(events: &[CaseEvent]) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = events.iter().map(CaseEvent::effective_on).collect();
+    for i in (0..dates.len().saturating_sub(1)).rev() {
+        dates[i] = dates[i].min(dates[i + 1]);
+    }
+    dates
 }
 
 /// The sending unit's part: up to and including the forwarding.

@@ -178,7 +178,7 @@ fn accepted_case(on: &str) -> Vec<CaseEvent> {
 }
 
 fn figures(events: &[CaseEvent], share: CaseShare, code: &str) -> Indicators {
-    let context = FoldContext::new(day("2026-12-31"), RulePacks::builtin());
+    let context = FoldContext::new(day("2027-01-31"), RulePacks::builtin());
     case_indicators(events, share, period(code), &context, &Calendar::builtin()).unwrap()
 }
 
@@ -358,6 +358,26 @@ fn each_history_adds_what_a_clerk_would_count() {
             ],
         ),
         (
+            "classified in 2027, accepted as of 2026-12-01: counted in 2026 as accepted",
+            vec![
+                denunciation("2026-11-20"),
+                classified("2027-01-05", Classification::Denunciation),
+                CaseEvent::Accepted {
+                    on: day("2027-01-05"),
+                    conditions: AcceptanceConditions::ALL_MET,
+                    decided_on: day("2026-12-01"),
+                },
+            ],
+            CaseShare::Whole,
+            "2026-annual",
+            vec![
+                ("received_denunciations", 1),
+                ("accepted", 1),
+                ("open_at_end", 1),
+                ("overdue_at_end", 1),
+            ],
+        ),
+        (
             "withdrawn",
             withdrawn,
             CaseShare::Whole,
@@ -471,7 +491,7 @@ fn each_history_adds_what_a_clerk_would_count() {
     }
     assert!(total.balances());
     assert_eq!(total.counted(), total.finished() + total.open_at_end);
-    assert_eq!(total.received_denunciations, 11);
+    assert_eq!(total.received_denunciations, 12);
 }
 
 #[test]
