@@ -29,14 +29,27 @@ pub(crate) struct Draft<'a> {
 /// The DOCX bytes of `draft`. Nothing is written anywhere: the caller seals the bytes
 /// before they are stored (documents are encrypted at rest like the rest of the case).
 pub(crate) fn render(draft: Draft<'_>) -> Result<Vec<u8>, DocumentError> {
-    let blocks = draft.content.into_iter().map(Block::Paragraph).collect();
+    let blocks = draft.content.into_iter().map(Block::from).collect();
     render_blocks(draft.header, draft.letter_subject, blocks)
 }
 
-/// A part of the body: a paragraph or a table.
+/// A part of the body: a paragraph or a table (boxed: a paragraph is four times
+/// larger than a table's handle).
 pub(crate) enum Block {
-    Paragraph(Paragraph),
-    Table(docx_rs::Table),
+    Paragraph(Box<Paragraph>),
+    Table(Box<docx_rs::Table>),
+}
+
+impl From<Paragraph> for Block {
+    fn from(paragraph: Paragraph) -> Block {
+        Block::Paragraph(Box::new(paragraph))
+    }
+}
+
+impl From<docx_rs::Table> for Block {
+    fn from(table: docx_rs::Table) -> Block {
+        Block::Table(Box::new(table))
+    }
 }
 
 /// Like [`render`], for a body with tables.
@@ -84,8 +97,8 @@ pub(crate) fn render_blocks(
         .add_table(letterhead(draft.header, draft.letter_subject));
     for block in content {
         docx = match block {
-            Block::Paragraph(paragraph) => docx.add_paragraph(paragraph),
-            Block::Table(table) => docx.add_table(table),
+            Block::Paragraph(paragraph) => docx.add_paragraph(*paragraph),
+            Block::Table(table) => docx.add_table(*table),
         };
     }
     docx = docx.add_table(closing(draft.header));

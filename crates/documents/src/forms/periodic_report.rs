@@ -67,19 +67,19 @@ pub fn periodic_report(facts: &PeriodicReport) -> Result<Vec<u8>, DocumentError>
 
     let mut content: Vec<Block> = title("Báo cáo", facts.subject.trim())
         .into_iter()
-        .map(Block::Paragraph)
+        .map(Block::from)
         .collect();
     content.extend(
         facts
             .introduction
             .iter()
-            .map(|text| Block::Paragraph(body_text(text.trim()))),
+            .map(|text| Block::from(body_text(text.trim()))),
     );
-    content.push(Block::Paragraph(heading(&facts.table_heading)));
-    content.push(Block::Table(facts.table.to_docx()));
-    content.push(Block::Paragraph(heading(&facts.sections_heading)));
+    content.push(Block::from(heading(&facts.table_heading)));
+    content.push(Block::from(facts.table.to_docx()));
+    content.push(Block::from(heading(&facts.sections_heading)));
     for section in &facts.sections {
-        content.push(Block::Paragraph(heading(&section.heading)));
+        content.push(Block::from(heading(&section.heading)));
         for text in section
             .paragraphs
             .iter()
@@ -87,10 +87,10 @@ pub fn periodic_report(facts: &PeriodicReport) -> Result<Vec<u8>, DocumentError>
             .map(str::trim)
             .filter(|l| !l.is_empty())
         {
-            content.push(Block::Paragraph(body_text(text)));
+            content.push(Block::from(body_text(text)));
         }
     }
-    content.push(Block::Paragraph(body_text("./.")));
+    content.push(Block::from(body_text("./.")));
     render_blocks(header, None, content)
 }
 

@@ -46,7 +46,9 @@ fn every_period_has_the_cut_off_range_of_circular_01_2024() {
 
 #[test]
 fn bad_codes_say_what_is_wrong() {
-    let table: [(&str, fn(&PeriodError) -> bool, &str); 5] = [
+    /// A code, what its error must be, and words its message must contain.
+    type Row = (&'static str, fn(&PeriodError) -> bool, &'static str);
+    let table: [Row; 5] = [
         (
             "annual",
             |e| matches!(e, PeriodError::Shape { .. }),
