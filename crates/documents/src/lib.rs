@@ -11,6 +11,8 @@
 //! [`NonAcceptanceNotice`], which is addressed to the denouncer, has a field for them.
 #![forbid(unsafe_code)]
 
+/// Tables of figures in the body.
+mod data_table;
 /// The date line ("Thanh Sơn, ngày 05 tháng 02 năm 2025") and dates in the text.
 mod date_line;
 /// Why a document could not be produced.
@@ -44,6 +46,7 @@ mod typography;
 /// The forms.
 pub mod forms;
 
+pub use data_table::{DataRow, DataTable};
 pub use date_line::place_and_date;
 pub use error::DocumentError;
 pub use forms::acceptance_decision::{AcceptanceDecision, Verifier, acceptance_decision};
@@ -57,6 +60,7 @@ pub use forms::forwarding_letter::{FORWARDING_SUBJECT, ForwardingLetter, forward
 pub use forms::non_acceptance_notice::{
     NonAcceptanceGround, NonAcceptanceNotice, NoticeAddressee, non_acceptance_notice,
 };
+pub use forms::periodic_report::{PeriodicReport, ReportSection, periodic_report};
 pub use header::DocumentHeader;
 pub use letterhead::{MOTTO, NATIONAL_NAME_TEXT};
 pub use number::{DEFAULT_CONCLUSION_SYMBOL, DocumentKind, DocumentNumber, NumberingError};

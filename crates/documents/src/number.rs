@@ -33,6 +33,8 @@ pub enum DocumentKind {
         /// The type symbol; [`DEFAULT_CONCLUSION_SYMBOL`] unless configured.
         symbol: String,
     },
+    /// Báo cáo (Decree 30 Appendix III): `05/BC-BNC`.
+    Report,
 }
 
 impl DocumentKind {
@@ -139,12 +141,29 @@ impl DocumentNumber {
     pub fn label(&self) -> String {
         format!("Số: {self}")
     }
+
+    /// A number left blank for the records office to fill in when the document is
+    /// signed (`Số:      /BC-BNC`): for drafts produced on demand, which must not take
+    /// a number from the series each time they are downloaded.
+    pub fn unnumbered(year: i32, kind: DocumentKind, issuer_symbol: impl Into<String>) -> Self {
+        Self {
+            seq: 0,
+            year,
+            kind,
+            issuer_symbol: issuer_symbol.into(),
+        }
+    }
 }
 
 /// "05/QĐ-TTT": the count, with a leading zero below 10 (Appendix I), then the symbol.
 impl fmt::Display for DocumentNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}/", self.seq)?;
+        if self.seq == 0 {
+            // Blank, to be numbered by hand: no-break spaces, which editors keep.
+            f.write_str("\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/")?;
+        } else {
+            write!(f, "{:02}/", self.seq)?;
+        }
         match &self.kind {
             DocumentKind::Decision => write!(f, "QĐ-{}", self.issuer_symbol),
             DocumentKind::Notice => write!(f, "TB-{}", self.issuer_symbol),
@@ -152,6 +171,7 @@ impl fmt::Display for DocumentNumber {
                 write!(f, "{}-{}", self.issuer_symbol, drafting_unit)
             }
             DocumentKind::Conclusion { symbol } => write!(f, "{symbol}-{}", self.issuer_symbol),
+            DocumentKind::Report => write!(f, "BC-{}", self.issuer_symbol),
         }
     }
 }
@@ -167,6 +187,17 @@ mod tests {
             kind: DocumentKind::Decision,
             issuer_symbol: "TTT".to_owned(),
         }
+    }
+
+    #[test]
+    fn a_report_may_be_left_unnumbered_for_the_records_office() {
+        let blank = DocumentNumber::unnumbered(2026, DocumentKind::Report, "BNC");
+        assert_eq!(
+            blank.label(),
+            "Số: \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-BNC"
+        );
+        let numbered = DocumentNumber { seq: 4, ..blank };
+        assert_eq!(numbered.to_string(), "04/BC-BNC");
     }
 
     #[test]

@@ -29,6 +29,40 @@ pub(crate) struct Draft<'a> {
 /// The DOCX bytes of `draft`. Nothing is written anywhere: the caller seals the bytes
 /// before they are stored (documents are encrypted at rest like the rest of the case).
 pub(crate) fn render(draft: Draft<'_>) -> Result<Vec<u8>, DocumentError> {
+    let blocks = draft.content.into_iter().map(Block::from).collect();
+    render_blocks(draft.header, draft.letter_subject, blocks)
+}
+
+/// A part of the body: a paragraph or a table (boxed: a paragraph is four times
+/// larger than a table's handle).
+pub(crate) enum Block {
+    Paragraph(Box<Paragraph>),
+    Table(Box<docx_rs::Table>),
+}
+
+impl From<Paragraph> for Block {
+    fn from(paragraph: Paragraph) -> Block {
+        Block::Paragraph(Box::new(paragraph))
+    }
+}
+
+impl From<docx_rs::Table> for Block {
+    fn from(table: docx_rs::Table) -> Block {
+        Block::Table(Box::new(table))
+    }
+}
+
+/// Like [`render`], for a body with tables.
+pub(crate) fn render_blocks(
+    header: &DocumentHeader,
+    letter_subject: Option<&str>,
+    content: Vec<Block>,
+) -> Result<Vec<u8>, DocumentError> {
+    let draft = Draft {
+        header,
+        letter_subject,
+        content: Vec::new(),
+    };
     // The package metadata carries the document's date and nothing else (docx-rs writes
     // "unknown" as author): no user name leaks into a file that may be published.
     let dated = draft.header.date.format("%Y-%m-%dT00:00:00Z").to_string();
@@ -61,8 +95,11 @@ pub(crate) fn render(draft: Draft<'_>) -> Result<Vec<u8>, DocumentError> {
         .first_header(Header::new().add_paragraph(Paragraph::new()))
         .title_pg()
         .add_table(letterhead(draft.header, draft.letter_subject));
-    for paragraph in draft.content {
-        docx = docx.add_paragraph(paragraph);
+    for block in content {
+        docx = match block {
+            Block::Paragraph(paragraph) => docx.add_paragraph(*paragraph),
+            Block::Table(table) => docx.add_table(*table),
+        };
     }
     docx = docx.add_table(closing(draft.header));
 

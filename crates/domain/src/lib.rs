@@ -13,6 +13,8 @@ pub mod intake;
 pub mod outcomes;
 /// Protection of denouncers: requests for protection and reports of retaliation.
 pub mod protection;
+/// Periodic reports: periods, submission deadlines, and figures from case histories.
+pub mod reporting;
 /// Routing by jurisdiction: the competent body for each accused, with its legal basis.
 pub mod routing;
 /// Statutory time limits as dated rule packs, and due-date computation.

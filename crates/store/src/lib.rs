@@ -23,6 +23,7 @@ mod error;
 pub mod intake;
 pub mod outcomes;
 pub mod protection;
+pub mod reporting;
 mod store;
 pub mod timestamp;
 pub mod tripwire;

@@ -35,6 +35,7 @@ mod portal;
 mod protection;
 pub mod reminders;
 mod reporter_session;
+mod reporting;
 mod request_log;
 pub mod security_headers;
 mod server;

@@ -13,7 +13,8 @@ use axum::routing::{MethodRouter, get, post, put};
 use tokio::net::TcpListener;
 
 use crate::{
-    AppState, api, console, health, pages, portal, request_log, security_headers, static_assets,
+    AppState, api, console, health, pages, portal, reporting, request_log, security_headers,
+    static_assets,
 };
 
 /// Every route: its path and its handlers.
@@ -121,6 +122,15 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::hr_actions::show).post(console::hr_actions::submit),
         ),
         ("/staff/alerts", get(console::alerts::show)),
+        ("/staff/reports", get(reporting::console::show)),
+        (
+            "/staff/reports/submissions",
+            post(reporting::console::submit),
+        ),
+        (
+            "/staff/reports/{period}/document",
+            get(reporting::console::document),
+        ),
         ("/staff/protection", get(console::protection_board::show)),
         (
             "/staff/cases/{id}/protection",
@@ -335,6 +345,18 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/api/v1/hr-actions", post(api::hr_actions::create)),
         ("/api/v1/alerts", get(api::alerts::list)),
+        (
+            "/api/v1/reports/indicators",
+            get(reporting::api::indicators),
+        ),
+        (
+            "/api/v1/reports/submissions",
+            get(reporting::api::submissions).post(reporting::api::submit),
+        ),
+        (
+            "/api/v1/reports/{period}/document",
+            get(reporting::api::document),
+        ),
         (
             "/api/v1/alerts/{id}/acknowledge",
             post(api::alerts::acknowledge),

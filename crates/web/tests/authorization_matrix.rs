@@ -583,6 +583,40 @@ fn matrix() -> Vec<Row> {
         ),
         row(
             get.clone(),
+            "/staff/reports",
+            None,
+            Roles {
+                roles: &[Role::Head, Role::Oversight],
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        // Not confirmed: the head's form comes back with the error.
+        row(
+            post.clone(),
+            "/staff/reports/submissions",
+            Form("period=2026-annual&narrative=Nội+dung"),
+            Roles {
+                roles: &[Role::Head],
+                allowed: 400,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
+            "/staff/reports/{period}/document",
+            None,
+            Roles {
+                roles: &[Role::Head, Role::Oversight],
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
             "/staff/alerts",
             None,
             Roles {
@@ -1261,6 +1295,51 @@ fn matrix() -> Vec<Row> {
                 anonymous: 401,
             },
         ),
+        // No `period`: 400 naming it, for those who may ask.
+        row(
+            get.clone(),
+            "/api/v1/reports/indicators",
+            None,
+            Roles {
+                roles: &[Role::Head, Role::Oversight],
+                allowed: 400,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/reports/submissions",
+            None,
+            Roles {
+                roles: &[Role::Head, Role::Oversight],
+                allowed: 400,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/api/v1/reports/submissions",
+            None,
+            Roles {
+                roles: &[Role::Head],
+                allowed: 400,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/reports/{period}/document",
+            None,
+            Roles {
+                roles: &[Role::Head, Role::Oversight],
+                allowed: 200,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
         row(
             get.clone(),
             "/api/v1/alerts",
@@ -1468,6 +1547,7 @@ fn concrete(path: &str, case_id: &str) -> String {
         // files, everyone else 404 from the case itself.
         .replace("{attachment_id}", "00000000000000000000000000000000")
         .replace("{doc_id}", "00000000000000000000000000000000")
+        .replace("{period}", "2026-annual")
 }
 
 async fn send(app: &TestApp, caller: &Caller, row: &Row, case_id: &str) -> u16 {

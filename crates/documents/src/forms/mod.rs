@@ -5,3 +5,4 @@ pub mod conclusion;
 pub mod extension_decision;
 pub mod forwarding_letter;
 pub mod non_acceptance_notice;
+pub mod periodic_report;

@@ -9,4 +9,5 @@ mod extension_decision;
 mod forwarding_letter;
 mod layout;
 mod non_acceptance_notice;
+mod periodic_report;
 mod written_files;

@@ -28,6 +28,10 @@ pub fn every_form() -> Vec<(&'static str, Vec<u8>)> {
             extension_decision(&extension()).unwrap(),
         ),
         ("ket-luan", conclusion(&conclusion_facts()).unwrap()),
+        (
+            "bao-cao-dinh-ky",
+            periodic_report(&crate::periodic_report::report()).unwrap(),
+        ),
     ]
 }
 

@@ -88,6 +88,7 @@ impl DocumentType {
             DocumentKind::Notice => "notice",
             DocumentKind::Letter { .. } => "letter",
             DocumentKind::Conclusion { .. } => "conclusion",
+            DocumentKind::Report => "report",
         }
     }
 

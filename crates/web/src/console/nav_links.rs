@@ -21,6 +21,8 @@ pub struct NavLinks {
     pub sees_retaliation_cases: bool,
     /// Requests to see reporters' identities, to decide on.
     pub is_custodian: bool,
+    /// Periodic reports (heads and oversight).
+    pub sees_reports: bool,
 }
 
 impl NavLinks {
@@ -34,6 +36,7 @@ impl NavLinks {
             sees_alerts: staff.has_role(Role::Protection) || staff.has_role(Role::Head),
             sees_retaliation_cases: crate::outcomes::retaliation_list_allowed(staff),
             is_custodian: staff.has_role(Role::Custodian),
+            sees_reports: crate::reporting::reads_reports(staff),
         }
     }
 }
