@@ -717,9 +717,100 @@ async fn a_new_custodian_gets_shares_through_a_reshare(backend: Backend) {
     app.stop().await;
 }
 
+/// Forwarding moves the case; its identity shares follow it to the receiving
+/// unit's custodians through a re-share by the sending unit's custodians (the key
+/// is never rebuilt), after which only the receiving unit can disclose.
+async fn a_forwarded_case_s_shares_move_to_the_receiving_unit(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let unit = unit(&app).await;
+    let mut receivers = Vec::new();
+    for name in ["giu.khoa.ttb1", "giu.khoa.ttb2"] {
+        let user = app.seed_user(name, "TTB", vec![Role::Custodian]).await;
+        receivers.push(log_in(&app, &user).await);
+    }
+    let (case_id, _) = named_report(&app, &unit.handler).await;
+    let actions = format!("/api/v1/cases/{case_id}/actions");
+    for action in [
+        json!({"action": "classify", "as": "not_ours"}),
+        json!({"action": "forward", "to_unit": "TTB"}),
+    ] {
+        let (status, body) = unit.handler.post(&app, &actions, action).await;
+        assert_eq!(status, 200, "{body}");
+    }
+
+    // The sending unit's custodians are asked to move the shares to TTB's two.
+    let (_, due) = unit.custodians[0]
+        .get(&app, "/api/v1/identity-reshares")
+        .await;
+    assert_eq!(due["reshares"][0]["case_id"], case_id.as_str());
+    assert_eq!(due["reshares"][0]["recipients"], 2);
+    for custodian in &unit.custodians[..2] {
+        let (status, _) = custodian
+            .post(&app, "/api/v1/identity-reshares", json!({}))
+            .await;
+        assert_eq!(status, 200);
+    }
+    let live_in_ttt: i64 = sqlx::query(
+        "SELECT COUNT(*) FROM identity_seals s JOIN users u ON u.id = s.holder_id \
+         JOIN units n ON n.id = u.unit_id WHERE s.case_id = $1 \
+         AND s.holder_kind = 'custodian' AND s.sealed IS NOT NULL AND n.code = 'TTT'",
+    )
+    .bind(case_id.as_str())
+    .fetch_one(app.store.reader())
+    .await
+    .unwrap()
+    .get(0);
+    assert_eq!(live_in_ttt, 0, "the sending unit holds no share any more");
+
+    // TTB takes the case in, accepts it, and its custodians open the identity.
+    for action in [
+        json!({"action": "receive_forwarded"}),
+        json!({"action": "classify", "as": "denunciation"}),
+        json!({"action": "accept", "conditions": {"formalities_met": true, "capacity": true,
+            "competent": true, "identifies_violation": true}}),
+    ] {
+        let (status, body) = unit.outsider.post(&app, &actions, action).await;
+        assert_eq!(status, 200, "{body}");
+    }
+    let (status, created) = unit
+        .outsider
+        .post(
+            &app,
+            &format!("/api/v1/cases/{case_id}/identity-requests"),
+            a_request(),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let request_id = created["id"].as_str().unwrap().to_owned();
+    // A custodian of the sending unit has no say any more.
+    let (_, queue) = unit.custodians[2]
+        .get(&app, "/api/v1/identity-requests")
+        .await;
+    assert!(
+        queue["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|request| request["id"] != request_id.as_str()),
+        "{queue}"
+    );
+    for custodian in &receivers {
+        let (status, _) = custodian.decide(&app, &request_id, "approve").await;
+        assert_eq!(status, 200);
+    }
+    let (status, opened) = unit
+        .outsider
+        .get(&app, &format!("/api/v1/cases/{case_id}/identity"))
+        .await;
+    assert_eq!(status, 200, "{opened}");
+    assert_eq!(opened["identity"]["representative"]["full_name"], REPORTER);
+    app.stop().await;
+}
+
 khien_testkit::on_both_backends!(
     k_approvals_open_the_identity_for_the_requester_only,
     refusal_and_expiry_block_it,
     the_console_takes_a_request_through_to_the_identity,
     a_new_custodian_gets_shares_through_a_reshare,
+    a_forwarded_case_s_shares_move_to_the_receiving_unit,
 );
