@@ -14,7 +14,7 @@ use khien_domain::case_file::{
     Stage,
 };
 use khien_domain::rules::RulePacks;
-use khien_store::accounts::UnitKeyKind;
+use khien_store::accounts::{UnitId, UnitKeyKind};
 use khien_store::audit::{AuditVerdict, verify};
 use khien_store::intake::{CaseId, IntakeError};
 use khien_store::workflow::{ClockContext, InboxFilter, NewCaseEvent, WorkflowError};
@@ -597,9 +597,63 @@ async fn the_inbox_filters_by_stage_due_date_and_assignee(backend: Backend) {
     assert_ne!(first.cases[0].id, second.cases[0].id);
 }
 
+async fn overdue_cases_below_a_unit_come_longest_overdue_first(backend: Backend) {
+    let f = CaseFixture::new(backend).await;
+    let top = f.unit("UBT", None).await;
+    f.unit("TTT", Some("UBT")).await;
+    f.unit("SXD", Some("UBT")).await;
+    f.unit("KHAC", None).await;
+    let ttt = f.user("ttt", "TTT", &[Role::Intake, Role::Handler]).await;
+    let sxd = f.user("sxd", "SXD", &[Role::Intake, Role::Handler]).await;
+    let other = f.user("khac", "KHAC", &[Role::Intake, Role::Handler]).await;
+    // Acceptance (7 working days) due 11/02, 14/02 and 12/03/2025; the last is not
+    // overdue on 05/03; the other unit's case is outside the subtree.
+    let oldest = f.letter(&ttt, "TTT", "2025-01-24").await;
+    let middle = f.letter(&sxd, "SXD", "2025-02-05").await;
+    f.letter(&ttt, "TTT", "2025-03-03").await;
+    f.letter(&other, "KHAC", "2025-01-24").await;
+    f.store
+        .refresh_missing_clocks(&on("2025-03-05"), 100)
+        .await
+        .unwrap();
+    let today = day("2025-03-05");
+
+    let first = f.store.overdue_below(&top, today, None, 1).await.unwrap();
+    assert_eq!(
+        first.cases.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+        vec![oldest.clone()]
+    );
+    let token = first.next.as_ref().unwrap().to_token();
+    let cursor = khien_store::workflow::OverdueCursor::from_token(&token).unwrap();
+    let second = f
+        .store
+        .overdue_below(&top, today, Some(&cursor), 1)
+        .await
+        .unwrap();
+    assert_eq!(second.cases[0].id, middle);
+    assert!(second.next.is_none(), "two overdue cases in the subtree");
+    assert!(khien_store::workflow::OverdueCursor::from_token("x.y").is_none());
+
+    let counts = f.store.overdue_counts_below(&top, today).await.unwrap();
+    let mut by_unit: Vec<(UnitId, i64)> = counts;
+    by_unit.sort();
+    let mut expected = vec![(ttt.unit.clone(), 1), (sxd.unit.clone(), 1)];
+    expected.sort();
+    assert_eq!(by_unit, expected);
+    // From a unit below, only its own.
+    let own = f
+        .store
+        .overdue_below(&sxd.unit, today, None, 50)
+        .await
+        .unwrap();
+    assert_eq!(own.cases.len(), 1);
+    assert_eq!(own.cases[0].id, middle);
+}
+
 khien_testkit::on_both_backends!(
     a_letter_goes_from_receipt_to_publication,
     a_refused_event_is_not_stored_and_names_its_rule,
     forwarding_moves_the_case_and_its_key_once,
     the_inbox_filters_by_stage_due_date_and_assignee,
+    overdue_cases_below_a_unit_come_longest_overdue_first,
 );

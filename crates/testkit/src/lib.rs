@@ -9,6 +9,7 @@ mod both_backends;
 mod fresh_database;
 mod smtp_sink;
 mod spawn_app;
+mod staff_client;
 mod staff_fixtures;
 
 pub use fresh_database::{TestDatabase, fresh_database, open_test_store};
@@ -16,4 +17,5 @@ pub use khien_store::Backend;
 pub use khien_web::ServerSettings;
 pub use smtp_sink::{ReceivedMail, SmtpSink};
 pub use spawn_app::{TestApp, spawn_app, spawn_app_with};
+pub use staff_client::StaffClient;
 pub use staff_fixtures::{TEST_PASSWORD, TestUser, current_step};

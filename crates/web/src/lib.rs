@@ -29,6 +29,7 @@ mod login_throttle;
 mod next_step;
 mod organisation_tree;
 mod outcomes;
+mod oversight;
 mod pages;
 pub mod person_indexes;
 mod portal;

@@ -13,8 +13,8 @@ use axum::routing::{MethodRouter, get, post, put};
 use tokio::net::TcpListener;
 
 use crate::{
-    AppState, api, console, health, pages, portal, reporting, request_log, security_headers,
-    static_assets,
+    AppState, api, console, health, oversight, pages, portal, reporting, request_log,
+    security_headers, static_assets,
 };
 
 /// Every route: its path and its handlers.
@@ -122,6 +122,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(console::hr_actions::show).post(console::hr_actions::submit),
         ),
         ("/staff/alerts", get(console::alerts::show)),
+        ("/staff/oversight", get(oversight::console::show)),
         ("/staff/reports", get(reporting::console::show)),
         (
             "/staff/reports/submissions",
@@ -345,6 +346,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/api/v1/hr-actions", post(api::hr_actions::create)),
         ("/api/v1/alerts", get(api::alerts::list)),
+        ("/api/v1/oversight/overdue", get(oversight::api::overdue)),
         (
             "/api/v1/reports/indicators",
             get(reporting::api::indicators),

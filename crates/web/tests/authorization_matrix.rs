@@ -583,6 +583,17 @@ fn matrix() -> Vec<Row> {
         ),
         row(
             get.clone(),
+            "/staff/oversight",
+            None,
+            Roles {
+                roles: &[Role::Head, Role::Oversight],
+                allowed: 200,
+                others: 403,
+                anonymous: 303,
+            },
+        ),
+        row(
+            get.clone(),
             "/staff/reports",
             None,
             Roles {
@@ -1291,6 +1302,17 @@ fn matrix() -> Vec<Row> {
             Roles {
                 roles: &[Role::Hr],
                 allowed: 400,
+                others: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            get.clone(),
+            "/api/v1/oversight/overdue",
+            None,
+            Roles {
+                roles: &[Role::Head, Role::Oversight],
+                allowed: 200,
                 others: 403,
                 anonymous: 401,
             },

@@ -27,6 +27,7 @@ mod documents;
 mod history;
 mod inbox_filter;
 mod notifications;
+mod overdue_below;
 mod workflow_error;
 
 pub use append::{NewCaseEvent, RecordedEvent};
@@ -36,4 +37,5 @@ pub use documents::{DocumentId, DocumentInfo, IssueError, NewDocument};
 pub use history::StoredEvent;
 pub use inbox_filter::InboxFilter;
 pub use notifications::{DueCase, DueNotification, NotificationKind, StaffNotification};
+pub use overdue_below::{OverdueCursor, OverduePage};
 pub use workflow_error::WorkflowError;
