@@ -69,10 +69,14 @@ impl Store {
             Some(_) => " AND (next_due, id) > ($3, $4)",
         };
         let limit_at = if after.is_some() { 5 } else { 3 };
+        // `unit_id || ''` keeps the planner off the per-unit indexes: with them SQLite
+        // read every overdue case of the subtree and sorted them (49 ms for 14 000 of
+        // 100 000 cases); walking `cases_next_due`, which holds `unit_id`, gives the
+        // page in order from the index alone (1 ms).
         let sql = format!(
             "{SUBTREE} SELECT {SUMMARY_COLUMNS} FROM cases \
              WHERE next_due IS NOT NULL AND next_due < $2{page_condition} \
-             AND unit_id IN (SELECT id FROM below) ORDER BY next_due, id LIMIT ${limit_at}"
+             AND unit_id || '' IN (SELECT id FROM below) ORDER BY next_due, id LIMIT ${limit_at}"
         );
         let mut query = sqlx::query(&sql)
             .bind(unit.as_str())
