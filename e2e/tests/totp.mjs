@@ -1,8 +1,14 @@
 // RFC 6238 TOTP (HMAC-SHA-1, 30-second steps, 6 digits) with node:crypto, for
 // logging the seeded staff in. A code is accepted once: `freshTotp` never hands
-// out a code for a step it has already given for the same secret.
+// out a code for a step it has already given for the same secret — also across
+// test files, which node runs in separate processes (the last step given is kept
+// in a small file per secret, named by its hash, in the system's temporary
+// directory).
 
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const STEP_SECONDS = 30;
@@ -44,7 +50,21 @@ export function totpCode(secretBase32, step, digits = 6) {
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
-const lastStepUsed = new Map();
+/** Where the last step given for `secretBase32` is kept. */
+function stepFile(secretBase32) {
+  const name = createHash('sha256').update(secretBase32).digest('hex').slice(0, 16);
+  return join(tmpdir(), `khien-e2e-totp-${name}`);
+}
+
+/** The last step given for the secret, by any test process; undefined if none. */
+function lastStepUsed(secretBase32) {
+  try {
+    const step = Number.parseInt(readFileSync(stepFile(secretBase32), 'utf8'), 10);
+    return Number.isNaN(step) ? undefined : step;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A code that has not been used yet and stays valid for at least `marginSeconds`:
@@ -56,9 +76,9 @@ export async function freshTotp(secretBase32, { marginSeconds = 5 } = {}) {
     const now = Date.now() / 1000;
     const step = totpStep(now);
     const left = (step + 1) * STEP_SECONDS - now;
-    const used = lastStepUsed.get(secretBase32);
+    const used = lastStepUsed(secretBase32);
     if ((used === undefined || step > used) && left >= marginSeconds) {
-      lastStepUsed.set(secretBase32, step);
+      writeFileSync(stepFile(secretBase32), String(step));
       return totpCode(secretBase32, step);
     }
     await sleep(Math.min(1000, Math.max(50, left * 1000)));
