@@ -52,8 +52,9 @@ impl StaffClient {
         )
     }
 
-    /// `POST` JSON to an API path with the bearer token.
-    pub async fn post(&self, app: &TestApp, path: &str, body: &Value) -> (u16, Value) {
+    /// `POST` JSON to an API path with the bearer token: status and the raw body, to
+    /// compare answers byte for byte.
+    pub async fn post_raw(&self, app: &TestApp, path: &str, body: &Value) -> (u16, String) {
         let response = self
             .client
             .post(app.url(path))
@@ -64,8 +65,40 @@ impl StaffClient {
             .expect("the server answers");
         (
             response.status().as_u16(),
-            response.json().await.unwrap_or(Value::Null),
+            response.text().await.unwrap_or_default(),
         )
+    }
+
+    /// `POST` JSON to an API path with the bearer token: status and JSON.
+    pub async fn post(&self, app: &TestApp, path: &str, body: &Value) -> (u16, Value) {
+        let (status, text) = self.post_raw(app, path, body).await;
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// A console form with the session's CSRF token: status, `Location` and page.
+    pub async fn form(
+        &self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String, String) {
+        let mut pairs = vec![("csrf_token", self.csrf.as_str())];
+        pairs.extend_from_slice(fields);
+        let response = self
+            .client
+            .post(app.url(path))
+            .form(&pairs)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (status, location, response.text().await.unwrap_or_default())
     }
 
     /// A console page with the session cookie: status and HTML.

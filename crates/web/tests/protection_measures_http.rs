@@ -10,7 +10,7 @@
 use chrono::{Days, NaiveDate, Utc};
 use khien_calendar::Calendar;
 use khien_domain::accounts::{Role, UnitKind};
-use khien_testkit::{Backend, SmtpSink, TEST_PASSWORD, TestApp, spawn_app};
+use khien_testkit::{Backend, SmtpSink, StaffClient, TestApp, spawn_app};
 use khien_web::reminders::{Mailer, ReminderSettings, SmtpSettings, run_reminders};
 use serde_json::{Value, json};
 use sqlx::Row;
@@ -18,105 +18,13 @@ use sqlx::Row;
 const REPORTER_ID: &str = "001098012345";
 const SITUATION: &str = "Bị nhắn tin dọa giết TinhHuongRieng3391";
 
-/// A logged-in staff member: their own client, bearer token and CSRF token.
-struct Caller {
-    client: reqwest::Client,
-    token: String,
-    csrf: String,
-}
-
-impl Caller {
-    async fn log_in(app: &TestApp, user: &khien_testkit::TestUser) -> Caller {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        let body: Value = client
-            .post(app.url("/api/v1/auth/login"))
-            .json(&json!({
-                "username": user.username, "password": TEST_PASSWORD, "totp": user.code_now(),
-            }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        Caller {
-            client,
-            token: body["token"].as_str().unwrap().to_owned(),
-            csrf: body["csrf_token"].as_str().unwrap().to_owned(),
-        }
-    }
-
-    async fn get(&self, app: &TestApp, path: &str) -> (u16, Value) {
-        let response = self
-            .client
-            .get(app.url(path))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap();
-        (
-            response.status().as_u16(),
-            response.json().await.unwrap_or(Value::Null),
-        )
-    }
-
-    async fn post(&self, app: &TestApp, path: &str, body: &Value) -> (u16, Value) {
-        let response = self
-            .client
-            .post(app.url(path))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .unwrap();
-        (
-            response.status().as_u16(),
-            response.json().await.unwrap_or(Value::Null),
-        )
-    }
-
-    /// A console form with the session's CSRF token: status, `Location`, page.
-    async fn form(
-        &self,
-        app: &TestApp,
-        path: &str,
-        fields: &[(&str, &str)],
-    ) -> (u16, String, String) {
-        let mut pairs = vec![("csrf_token", self.csrf.as_str())];
-        pairs.extend_from_slice(fields);
-        let response = self
-            .client
-            .post(app.url(path))
-            .form(&pairs)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        let location = response
-            .headers()
-            .get("location")
-            .map(|value| value.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        (status, location, response.text().await.unwrap())
-    }
-
-    async fn page(&self, app: &TestApp, path: &str) -> (u16, String) {
-        let response = self.client.get(app.url(path)).send().await.unwrap();
-        (response.status().as_u16(), response.text().await.unwrap())
-    }
-}
-
 struct Story {
     app: TestApp,
-    handler: Caller,
-    protection: Caller,
-    head: Caller,
-    hr: Caller,
-    other_protection: Caller,
+    handler: StaffClient,
+    protection: StaffClient,
+    head: StaffClient,
+    hr: StaffClient,
+    other_protection: StaffClient,
     ticket: String,
     case_id: String,
 }
@@ -160,9 +68,9 @@ async fn story(backend: Backend) -> Story {
         .seed_user("bao.ve.2", "TTH", vec![Role::Protection])
         .await;
     // The first holder's login grants the unit's key to the members after it.
-    let handler = Caller::log_in(&app, &handler).await;
-    let protection = Caller::log_in(&app, &protection).await;
-    let head = Caller::log_in(&app, &head).await;
+    let handler = StaffClient::log_in(&app, &handler).await;
+    let protection = StaffClient::log_in(&app, &protection).await;
+    let head = StaffClient::log_in(&app, &head).await;
     let created: Value = app
         .post_json(
             "/api/v1/reports",
@@ -185,8 +93,8 @@ async fn story(backend: Backend) -> Story {
     let (_, inbox) = handler.get(&app, "/api/v1/cases").await;
     let case_id = inbox["cases"][0]["id"].as_str().unwrap().to_owned();
     Story {
-        hr: Caller::log_in(&app, &hr).await,
-        other_protection: Caller::log_in(&app, &other).await,
+        hr: StaffClient::log_in(&app, &hr).await,
+        other_protection: StaffClient::log_in(&app, &other).await,
         handler,
         protection,
         head,
