@@ -159,6 +159,28 @@ impl Server {
         server
     }
 
+    /// Waits until the server has printed `needle` on stdout; returns all it printed.
+    fn wait_for_stdout(&mut self, needle: &str, limit: Duration) -> String {
+        let deadline = Instant::now() + limit;
+        loop {
+            let printed = self.stdout.as_ref().unwrap().so_far();
+            if printed.contains(needle) {
+                return printed;
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                panic!(
+                    "khien exited ({status}) before printing {needle:?}: {}",
+                    self.stderr.as_ref().unwrap().so_far()
+                );
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{needle:?} not printed within {limit:?}: {printed}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
@@ -800,4 +822,141 @@ fn demo_refuses_a_directory_it_did_not_make_and_deletes_nothing() {
     assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me\n");
     let entries = std::fs::read_dir(temp.path()).unwrap().count();
     assert_eq!(entries, 1, "demo left files behind");
+}
+
+/// How long the demo may take to seed its province (Argon2 at full cost, debug build).
+const DEMO_SEED_DEADLINE: Duration = Duration::from_secs(240);
+
+/// A demo login as the banner prints it: username, password, TOTP secret.
+fn banner_logins(banner: &str) -> Vec<(String, String, String)> {
+    banner
+        .lines()
+        .map(str::split_whitespace)
+        .filter_map(|mut words| {
+            let username = words.next()?;
+            let password = words.next()?;
+            let secret = words.next()?;
+            (username.starts_with("demo.") && password.starts_with("demo-"))
+                .then(|| (username.to_owned(), password.to_owned(), secret.to_owned()))
+        })
+        .collect()
+}
+
+/// Logs a banner login in through the API; returns its bearer token.
+fn demo_token(server: &Server, login: &(String, String, String)) -> String {
+    let secret = khien_domain::accounts::TotpSecret::from_base32(&login.2).expect("a TOTP secret");
+    let step = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / khien_domain::accounts::TOTP_STEP_SECONDS;
+    let body = serde_json::json!({
+        "username": login.0, "password": login.1,
+        "totp": khien_domain::accounts::totp_code(&secret, step),
+    });
+    let answer = client()
+        .post(server.url("/api/v1/auth/login"))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .unwrap();
+    assert_eq!(answer.status(), 200, "login of {}", login.0);
+    let answer: serde_json::Value = serde_json::from_str(&answer.text().unwrap()).unwrap();
+    answer["token"].as_str().unwrap().to_owned()
+}
+
+/// `GET path` with a bearer token (or none): the JSON answer of a 200.
+fn demo_get(server: &Server, token: Option<&str>, path: &str) -> serde_json::Value {
+    let mut request = client().get(server.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let answer = request.send().unwrap();
+    assert_eq!(answer.status(), 200, "GET {path}");
+    serde_json::from_str(&answer.text().unwrap()).unwrap()
+}
+
+fn listed(answer: &serde_json::Value, key: &str) -> usize {
+    answer[key].as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn demo_gives_every_login_something_to_do() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut server = Server::start("demo", &temp.path().join("demo"));
+    let banner = server.wait_for_stdout("Data directory", DEMO_SEED_DEADLINE);
+    let logins = banner_logins(&banner);
+    assert!(logins.len() >= 10, "{banner}");
+    let token = |username: &str| {
+        let login = logins
+            .iter()
+            .find(|login| login.0 == username)
+            .unwrap_or_else(|| panic!("{username} not in the banner"));
+        demo_token(&server, login)
+    };
+
+    // The intake officer has a letter to classify.
+    let intake = token("demo.intake");
+    let cases = demo_get(&server, Some(&intake), "/api/v1/cases?limit=100");
+    let states: Vec<&str> = cases["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|case| case["state"].as_str())
+        .collect();
+    for state in [
+        "received",
+        "classified",
+        "accepted",
+        "concluded",
+        "not_accepted",
+        "replied",
+        "handled_as_information",
+    ] {
+        assert!(states.contains(&state), "no {state} case: {states:?}");
+    }
+    // The head and the handler have late work.
+    let head = token("demo.head");
+    assert!(
+        listed(
+            &demo_get(&server, Some(&head), "/api/v1/cases?overdue=true"),
+            "cases"
+        ) > 0
+    );
+    let handler = token("demo.handler");
+    assert!(
+        listed(
+            &demo_get(&server, Some(&handler), "/api/v1/cases?assignee=me"),
+            "cases"
+        ) > 0
+    );
+    // The custodians have a request to decide.
+    for custodian in ["demo.custodian", "demo.custodian2"] {
+        let custodian = token(custodian);
+        let queue = demo_get(&server, Some(&custodian), "/api/v1/identity-requests");
+        assert_eq!(listed(&queue, "requests"), 1, "{queue}");
+    }
+    // Sở Xây dựng has a forwarded case to take in, and a late one.
+    let soxd = token("demo.soxd");
+    let cases = demo_get(&server, Some(&soxd), "/api/v1/cases");
+    let states: Vec<&str> = cases["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|case| case["state"].as_str())
+        .collect();
+    assert!(states.contains(&"forwarded"), "{states:?}");
+    assert!(states.contains(&"accepted"), "{states:?}");
+    // The provincial People's Committee's head sees lateness in three units below it.
+    let ubnd = token("demo.ubnd");
+    let overdue = demo_get(&server, Some(&ubnd), "/api/v1/oversight/overdue");
+    assert!(listed(&overdue, "units") >= 3, "{overdue}");
+    // The public sees a published conclusion.
+    assert_eq!(
+        listed(&demo_get(&server, None, "/api/v1/published"), "conclusions"),
+        1
+    );
+
+    let stopped = server.stop();
+    assert_eq!(stopped.status.code(), Some(0), "{}", stopped.stderr);
 }

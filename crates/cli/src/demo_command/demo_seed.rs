@@ -192,10 +192,11 @@ async fn seed_reporter(base_url: &str, staff: &UnitStaff<'_>) -> Result<SecretSt
 /// Logs every demo login in, in the order the accounts were made: each unit's first
 /// member logs in before the others, which hands them the unit's keys.
 async fn log_everyone_in(base_url: &str, logins: &[DemoLogin]) -> Result<Clients, Failure> {
-    let previous_step = (Utc::now().timestamp() as u64 / TOTP_STEP_SECONDS).saturating_sub(1);
     let mut clients = Vec::new();
     for (username, _, _) in DEMO_USERS {
         let demo_login = login(logins, username)?;
+        // Computed for each login: a login takes about half a second of Argon2.
+        let previous_step = (Utc::now().timestamp() as u64 / TOTP_STEP_SECONDS).saturating_sub(1);
         let client = DemoClient::log_in(
             base_url,
             username,

@@ -23,6 +23,8 @@ use crate::{logging, settings};
 /// The file that marks a directory as made by `khien demo`.
 const DEMO_MARKER: &str = ".khien-demo";
 const DEFAULT_DEMO_DIR: &str = "./khien-demo";
+/// How long a seeding failure waits to learn whether the server is stopping.
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Recreates the demo directory, seeds it, and serves until interrupted.
 pub async fn run(
@@ -47,7 +49,7 @@ pub async fn run(
     let base_url = format!("http://{}", application.local_addr());
     let state = application.state().clone();
     let reminders = settings.server_settings().reminders;
-    println!("Khiên demo: seeding the demo province …");
+    println!("Khiên demo at {base_url}/: seeding the demo province …");
     // The demo's people act through the server's own API, so it serves while they do.
     let mut server = tokio::spawn(application.run_until(shutdown_signal()));
     let seeded = tokio::select! {
@@ -56,10 +58,15 @@ pub async fn run(
     };
     let seeded = match seeded {
         Ok(seeded) => seeded,
-        Err(failure) => {
-            server.abort();
-            return Err(failure);
-        }
+        // Stopped while seeding: the requests in flight fail, and the server is
+        // finishing its graceful stop.
+        Err(failure) => match tokio::time::timeout(STOP_GRACE, &mut server).await {
+            Ok(stopped) => return served(stopped),
+            Err(_) => {
+                server.abort();
+                return Err(failure);
+            }
+        },
     };
     print_banner(&base_url, &seeded, &settings.data_dir);
     served(server.await)
