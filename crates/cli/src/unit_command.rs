@@ -150,7 +150,9 @@ pub async fn run(args: UnitArgs) -> Result<ExitCode, Failure> {
 
 async fn open(installation: &InstallationArgs) -> Result<khien_web::OpenedStore, Failure> {
     let settings = settings::load(installation, None).map_err(Failure::usage)?;
-    open_store(&settings.server_settings(), Access::Exclusive)
+    // Beside a running server: SQLite serialises the writes, and the audit chain
+    // is appended inside each write transaction, so both processes extend one chain.
+    open_store(&settings.server_settings(), Access::Shared)
         .await
         .map_err(Failure::new)
 }

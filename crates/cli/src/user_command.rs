@@ -275,7 +275,9 @@ async fn open(
 ) -> Result<(OpenedStore, khien_vault::kdf::KdfParams), Failure> {
     let settings = settings::load(installation, None).map_err(Failure::usage)?;
     let server_settings = settings.server_settings();
-    let opened = open_store(&server_settings, Access::Exclusive)
+    // Beside a running server: SQLite serialises the writes, and the audit chain
+    // is appended inside each write transaction, so both processes extend one chain.
+    let opened = open_store(&server_settings, Access::Shared)
         .await
         .map_err(Failure::new)?;
     Ok((opened, server_settings.kdf_params))

@@ -555,6 +555,68 @@ fn a_second_server_on_the_same_data_dir_is_refused_and_sigterm_stops_the_first()
 }
 
 #[test]
+fn units_and_users_are_added_while_the_server_runs_and_can_log_in_at_once() {
+    let temp = tempfile::tempdir().unwrap();
+    let data_dir = temp.path().join("data");
+    let server = Server::start("serve", &data_dir);
+    let admin = |args: &[&str]| {
+        let output = run(khien(args).arg("--data-dir").arg(&data_dir));
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout)
+    };
+    admin(&[
+        "unit",
+        "add",
+        "--code",
+        "TTT",
+        "--name",
+        "Thanh tra tỉnh",
+        "--kind",
+        "inspectorate",
+    ]);
+    let password_file = temp.path().join("password");
+    std::fs::write(&password_file, "một mật khẩu đủ dài 2026\n").unwrap();
+    let added = admin(&[
+        "user",
+        "add",
+        "--username",
+        "can.bo",
+        "--unit",
+        "TTT",
+        "--role",
+        "intake",
+        "--password-file",
+        password_file.to_str().unwrap(),
+    ]);
+    let secret = added
+        .lines()
+        .find_map(|line| line.strip_prefix("totp-secret:"))
+        .map(str::trim)
+        .unwrap_or_else(|| panic!("no totp-secret line: {added}"));
+    // The running server knows the account the other process added.
+    let login = (
+        "can.bo".to_owned(),
+        "một mật khẩu đủ dài 2026".to_owned(),
+        secret.to_owned(),
+    );
+    let token = demo_token(&server, &login);
+    let me = demo_get(&server, Some(&token), "/api/v1/auth/me");
+    assert_eq!(me["unit"], "TTT", "{me}");
+    let listed = admin(&["user", "list"]);
+    assert!(listed.contains("can.bo"), "{listed}");
+
+    let stopped = server.stop();
+    assert_eq!(stopped.status.code(), Some(0), "{}", stopped.stderr);
+    // Both processes wrote one chain.
+    let verified = audit_verify(&data_dir);
+    assert!(verified.status.success(), "{}", text(&verified.stderr));
+}
+
+#[test]
 fn serve_answers_pages_with_security_headers_and_logs_its_start_and_stop() {
     let temp = tempfile::tempdir().unwrap();
     let server = Server::start("serve", temp.path());

@@ -102,7 +102,8 @@ pub struct Application {
 pub enum Access {
     /// A server or a migration: one at a time on an SQLite data directory.
     Exclusive,
-    /// A reader beside a running server (audit verification).
+    /// Beside a running server: audit verification, and the administration
+    /// commands (`khien user …`, `khien unit …`).
     Shared,
 }
 
