@@ -16,7 +16,7 @@ pub async fn run(
     listen: Option<SocketAddr>,
 ) -> Result<ExitCode, Failure> {
     let settings = settings::load(installation, listen).map_err(Failure::usage)?;
-    logging::init(&settings.log);
+    logging::init(&settings.log, settings.log_format);
     let application = Application::build(settings.server_settings())
         .await
         .map_err(Failure::new)?;

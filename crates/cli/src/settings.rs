@@ -51,6 +51,10 @@ pub struct FileSettings {
     pub public_url: Option<String>,
     /// The base salary (lương cơ sở) reward amounts are computed with, in đồng.
     pub reward_base_salary_vnd: Option<u64>,
+    /// Address for Prometheus metrics (`GET /metrics`); none: not served.
+    pub metrics_listen: Option<String>,
+    /// `text` (the default) or `json` (one JSON object a line).
+    pub log_format: Option<String>,
 }
 
 /// Values from the command line (absent when not given).
@@ -89,6 +93,20 @@ pub struct Settings {
     pub reminders: ReminderSettings,
     /// The base salary reward amounts are computed with, in đồng.
     pub reward_base_salary_vnd: u64,
+    /// Where metrics are served; `None`: not at all.
+    pub metrics_listen: Option<SocketAddr>,
+    /// How log lines are written.
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object a line, for a log collector.
+    Json,
 }
 
 /// Why the configuration could not be read.
@@ -272,6 +290,17 @@ pub fn resolve(
         .or(file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_owned());
 
+    let metrics_listen = match (env("KHIEN_METRICS_LISTEN"), file.metrics_listen) {
+        (Some(text), _) => Some(parse_listen(&text, "KHIEN_METRICS_LISTEN")?),
+        (None, Some(text)) => Some(parse_listen(&text, "config key metrics_listen")?),
+        (None, None) => None,
+    };
+    let log_format = match (env("KHIEN_LOG_FORMAT"), file.log_format) {
+        (Some(text), _) => parse_log_format(&text, "KHIEN_LOG_FORMAT")?,
+        (None, Some(text)) => parse_log_format(&text, "config key log_format")?,
+        (None, None) => LogFormat::Text,
+    };
+
     let document_place = env("KHIEN_DOCUMENT_PLACE")
         .or(file.document_place)
         .map(|place| place.trim().to_owned())
@@ -289,7 +318,20 @@ pub fn resolve(
         document_place,
         reminders,
         reward_base_salary_vnd,
+        metrics_listen,
+        log_format,
     })
+}
+
+fn parse_log_format(text: &str, origin: &str) -> Result<LogFormat, SettingsError> {
+    match text.trim() {
+        "text" => Ok(LogFormat::Text),
+        "json" => Ok(LogFormat::Json),
+        other => Err(SettingsError::BadValue {
+            origin: origin.into(),
+            problem: format!("{other:?} is not a log format (text or json)"),
+        }),
+    }
 }
 
 /// Reads the file, the environment and the flags of one command.
@@ -321,6 +363,7 @@ impl Settings {
                 self.identity_request_days.saturating_mul(24 * 3600),
             ),
             reward_base_salary_vnd: self.reward_base_salary_vnd,
+            metrics_listen: self.metrics_listen,
         }
     }
 }
@@ -378,6 +421,37 @@ mod tests {
         assert_eq!(settings.data_dir, PathBuf::from(DEFAULT_DATA_DIR));
         assert_eq!(settings.database_url, None);
         assert_eq!(settings.identity_request_days, 7);
+    }
+
+    #[test]
+    fn metrics_are_off_unless_an_address_is_given_and_a_bad_one_is_named() {
+        let settings = resolve(None, &env_of(&[]), &FlagSettings::default()).unwrap();
+        assert_eq!(settings.metrics_listen, None);
+        assert_eq!(settings.log_format, LogFormat::Text);
+        let settings = resolve(
+            Some(FileSettings {
+                metrics_listen: Some("127.0.0.1:9464".into()),
+                log_format: Some("json".into()),
+                ..FileSettings::default()
+            }),
+            &env_of(&[]),
+            &FlagSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            settings.server_settings().metrics_listen,
+            Some("127.0.0.1:9464".parse().unwrap())
+        );
+        assert_eq!(settings.log_format, LogFormat::Json);
+        for (name, value) in [
+            ("KHIEN_METRICS_LISTEN", "port 9464"),
+            ("KHIEN_LOG_FORMAT", "xml"),
+        ] {
+            let error = resolve(None, &env_of(&[(name, value)]), &FlagSettings::default())
+                .unwrap_err()
+                .to_string();
+            assert!(error.starts_with(name), "{error}");
+        }
     }
 
     #[test]

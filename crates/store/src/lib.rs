@@ -33,7 +33,7 @@ mod write_tx;
 pub use backend::Backend;
 pub use database_url::{DatabaseUrl, DatabaseUrlError};
 pub use error::StoreError;
-pub use store::{Store, StoreOptions};
+pub use store::{PoolUse, Store, StoreOptions};
 pub use write_tx::WriteTx;
 
 /// The sqlx connection type queries run on, for crates that add tables.

@@ -21,6 +21,15 @@ pub struct StoreOptions {
     pub connect_timeout: Duration,
 }
 
+/// Connections of the store's pools.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PoolUse {
+    /// Connections open.
+    pub open: u32,
+    /// Of those, connections waiting for work.
+    pub idle: usize,
+}
+
 /// A handle to the database. Cheap to clone; clones share the pools.
 #[derive(Clone)]
 pub struct Store {
@@ -141,6 +150,23 @@ impl Store {
 
     pub(crate) fn checkpoint_every(&self) -> u64 {
         self.inner.checkpoint_every
+    }
+
+    /// How many database connections are open, and how many of them idle, over
+    /// both pools (for the metrics).
+    pub fn pool_use(&self) -> PoolUse {
+        let pools: &[&AnyPool] = if self.inner.backend == Backend::Postgres {
+            // One pool serves reads and writes.
+            &[&self.inner.read]
+        } else {
+            &[&self.inner.read, &self.inner.write]
+        };
+        pools
+            .iter()
+            .fold(PoolUse::default(), |total, pool| PoolUse {
+                open: total.open + pool.size(),
+                idle: total.idle + pool.num_idle(),
+            })
     }
 
     /// Closes the pools, waiting for connections in use to be returned.

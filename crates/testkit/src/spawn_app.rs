@@ -14,6 +14,8 @@ use crate::fresh_database::{TestDatabase, fresh_database};
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`
     pub base_url: String,
+    /// `http://127.0.0.1:PORT/metrics` when the settings asked for metrics.
+    pub metrics_url: Option<String>,
     /// Keeps cookies, does not follow redirects (tests assert on them).
     pub client: reqwest::Client,
     /// The server's database, for arranging and checking.
@@ -50,12 +52,16 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerSet
         reminders: Default::default(),
         reward_base_salary_vnd: khien_domain::outcomes::DEFAULT_BASE_SALARY_VND,
         identity_request_lifetime: khien_web::DEFAULT_IDENTITY_REQUEST_LIFETIME,
+        metrics_listen: None,
     };
     adjust(&mut settings);
     let application = Application::build(settings)
         .await
         .expect("the test server starts");
     let base_url = format!("http://{}", application.local_addr());
+    let metrics_url = application
+        .metrics_addr()
+        .map(|address| format!("http://{address}/metrics"));
     let state = application.state().clone();
     let store = state.store.clone();
     let (shutdown, stop) = oneshot::channel::<()>();
@@ -75,6 +81,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ServerSet
         .expect("an HTTP client");
     TestApp {
         base_url,
+        metrics_url,
         client,
         store,
         state,

@@ -3,10 +3,11 @@
 //! under any load, and requests queue instead of failing.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use tokio::sync::Semaphore;
 
-use crate::AppError;
+use crate::{AppError, server_metrics};
 
 /// A bounded pool for CPU- and memory-heavy key derivations.
 #[derive(Clone)]
@@ -32,7 +33,13 @@ impl ArgonPool {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, AppError> {
-        let _permit = self.permits.acquire().await.map_err(AppError::internal)?;
+        let waiting = Instant::now();
+        let queue = metrics::gauge!(server_metrics::ARGON_QUEUE);
+        queue.increment(1.0);
+        let permit = self.permits.acquire().await;
+        queue.decrement(1.0);
+        metrics::histogram!(server_metrics::ARGON_WAIT).record(waiting.elapsed().as_secs_f64());
+        let _permit = permit.map_err(AppError::internal)?;
         tokio::task::spawn_blocking(work)
             .await
             .map_err(AppError::internal)

@@ -40,6 +40,7 @@ mod reporting;
 mod request_log;
 pub mod security_headers;
 mod server;
+pub mod server_metrics;
 mod source_key;
 mod source_slowdown;
 mod staff_identity;

@@ -14,7 +14,7 @@ use tokio::net::TcpListener;
 
 use crate::{
     AppState, api, console, health, oversight, pages, portal, reporting, request_log,
-    security_headers, static_assets,
+    security_headers, server_metrics, static_assets,
 };
 
 /// Every route: its path and its handlers.
@@ -427,6 +427,7 @@ pub fn router(state: AppState) -> Router {
     router
         .fallback(pages::not_found::show)
         .layer(axum::middleware::from_fn(security_headers::add))
+        .layer(axum::middleware::from_fn(server_metrics::record_request))
         .layer(request_log::layer())
         .with_state(state)
 }

@@ -22,6 +22,7 @@ use khien_store::calendar_files::load_calendar;
 
 use crate::argon_pool::ArgonPool;
 use crate::reminders::{ReminderSettings, spawn_reminder_job};
+use crate::server_metrics;
 use crate::source_slowdown::SourceSlowdown;
 use crate::{AppState, LoginThrottle, serve};
 
@@ -57,6 +58,8 @@ pub struct ServerSettings {
     pub reward_base_salary_vnd: u64,
     /// How long a request to see a reporter's identity stays usable.
     pub identity_request_lifetime: Duration,
+    /// Where Prometheus metrics are served (`GET /metrics`); `None`: not at all.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 /// The default lifetime of a request to see a reporter's identity: 7 days.
@@ -92,6 +95,7 @@ pub enum StartupError {
 /// A started, not yet serving, server.
 pub struct Application {
     listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
     state: AppState,
     _lock: Option<DataDirLock>,
     reminders: ReminderSettings,
@@ -188,6 +192,17 @@ impl Application {
                     address: settings.listen,
                     source,
                 })?;
+        let metrics_listener = match settings.metrics_listen {
+            Some(address) => {
+                server_metrics::install_recorder();
+                Some(
+                    TcpListener::bind(address)
+                        .await
+                        .map_err(|source| StartupError::Listen { address, source })?,
+                )
+            }
+            None => None,
+        };
         let blobs = BlobStore::open(opened.data_dir.blobs())
             .map_err(|error| StartupError::Files(format!("attachment directory: {error}")))?;
         // With SQLite this is the only process, so anything unreferenced is an orphan
@@ -208,6 +223,7 @@ impl Application {
             .map_err(|error| StartupError::Files(error.to_string()))?;
         Ok(Application {
             listener,
+            metrics_listener,
             state: AppState {
                 store: opened.store,
                 data_dir: opened.data_dir,
@@ -246,6 +262,15 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
+    /// The address metrics are served on, if they are.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener.as_ref().map(|listener| {
+            listener
+                .local_addr()
+                .expect("a bound listener has an address")
+        })
+    }
+
     /// The application's state (the store), for tests and seeding.
     pub fn state(&self) -> &AppState {
         &self.state
@@ -259,10 +284,24 @@ impl Application {
     ) -> Result<(), StoreError> {
         let store = self.state.store.clone();
         let reminders = spawn_reminder_job(self.state.clone(), self.reminders.clone());
+        // Metrics stop with the server: they are aborted once it has finished.
+        let metrics = self.metrics_listener.map(|listener| {
+            let state = self.state.clone();
+            tokio::spawn(async move {
+                if let Err(error) =
+                    server_metrics::serve_metrics(listener, state, std::future::pending()).await
+                {
+                    tracing::error!(error = %error, "the metrics listener stopped");
+                }
+            })
+        });
         if let Err(error) = serve(self.listener, self.state, shutdown).await {
             tracing::error!(error = %error, "server stopped with an error");
         }
         reminders.abort();
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
         let mut tx = store.begin().await?;
         tx.audit(AuditRecord {
             actor: "system",

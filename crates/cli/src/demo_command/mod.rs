@@ -41,7 +41,7 @@ pub async fn run(
             "the demo always uses its own SQLite file: drop --database-url / KHIEN_DATABASE_URL",
         ));
     }
-    logging::init(&settings.log);
+    logging::init(&settings.log, settings.log_format);
     recreate_demo_dir(&settings.data_dir)?;
     let application = Application::build(settings.server_settings())
         .await

@@ -10,6 +10,7 @@
 mod append;
 mod checkpoint;
 mod entry_hash;
+mod head;
 mod verify;
 
 pub use append::{AuditRecord, REPORTER_ACTOR};

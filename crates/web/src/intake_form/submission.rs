@@ -3,6 +3,7 @@
 //! everything in one transaction, and only then hand out the receipt.
 
 use crate::case_workflow::clock_context;
+use crate::server_metrics;
 use chrono::{NaiveDate, Utc};
 use khien_domain::intake::{
     FieldErrors, Handling, NewReport, ReportDraft, ReportFieldError, TrackingNumber,
@@ -145,6 +146,7 @@ pub async fn submit_linked(
         .await?
         .map_err(AppError::internal)?;
     let received_on = report.received_on();
+    let channel = report.channel().as_str();
     // A retaliation report by the named reporter of the original case is a named
     // denunciation, though their identity stays sealed in that case.
     let handling = match &link {
@@ -188,6 +190,7 @@ pub async fn submit_linked(
         IntakeError::Invalid(errors) => SubmitFailure::Invalid(field_errors(errors)),
         other => SubmitFailure::Failed(intake_failure(other)),
     })?;
+    metrics::counter!(server_metrics::REPORTS_SUBMITTED, "channel" => channel).increment(1);
     // The case is stored; its clock columns follow. If this fails, the clock job
     // computes them later, and until then the first step is derived from the receipt.
     if let Err(error) = state
