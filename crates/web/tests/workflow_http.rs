@@ -373,7 +373,12 @@ async fn the_inbox_filters_overdue_and_assigned_cases(backend: Backend) {
     app.seed_unit("TTT", UnitKind::Inspectorate, None).await;
     let officer = staff(&app, "can.bo", "TTT", vec![Role::Intake, Role::Handler]).await;
     let mut ids = Vec::new();
-    for received_on in ["2025-01-24", "2026-11-25"] {
+    // One long overdue, one received yesterday: due within 30 days whenever the
+    // test runs.
+    let yesterday = (chrono::Utc::now() + chrono::Duration::hours(7) - chrono::Duration::days(1))
+        .date_naive()
+        .to_string();
+    for received_on in ["2025-01-24", yesterday.as_str()] {
         let (_, recorded) = app
             .post_json(
                 "/api/v1/intake",
