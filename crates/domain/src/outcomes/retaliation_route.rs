@@ -144,22 +144,8 @@ fn covering_bodies<'a, Id: Clone + Eq + Hash>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::{UnitCode, UnitName};
 
-    fn unit(
-        id: &'static str,
-        kind: UnitKind,
-        parent: Option<&'static str>,
-    ) -> OrgUnit<&'static str> {
-        OrgUnit {
-            id,
-            code: UnitCode::parse(id).unwrap(),
-            name: UnitName::parse(&format!("Đơn vị {id}")).unwrap(),
-            kind,
-            parent,
-            head_position: None,
-        }
-    }
+    use crate::routing::unit_for_tests as unit;
 
     /// The demo province: a party tree and a state tree side by side.
     fn province() -> Vec<OrgUnit<&'static str>> {

@@ -76,23 +76,8 @@ impl<Id: Clone + Eq + Hash> Jurisdiction<Id> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::{UnitCode, UnitName};
-    use crate::routing::OrgUnit;
 
-    fn unit(
-        id: &'static str,
-        kind: UnitKind,
-        parent: Option<&'static str>,
-    ) -> OrgUnit<&'static str> {
-        OrgUnit {
-            id,
-            code: UnitCode::parse(id).unwrap(),
-            name: UnitName::parse(&format!("Đơn vị {id}")).unwrap(),
-            kind,
-            parent,
-            head_position: None,
-        }
-    }
+    use crate::routing::unit_for_tests as unit;
 
     fn tree() -> OrgTree<&'static str> {
         OrgTree::new(vec![
