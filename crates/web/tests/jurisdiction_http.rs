@@ -388,8 +388,102 @@ async fn retaliation_goes_to_the_inspection_committee_with_jurisdiction(backend:
     app.stop().await;
 }
 
+async fn a_reporter_names_who_retaliated_and_the_case_goes_above_them(backend: Backend) {
+    let app = spawn_app(backend).await;
+    province(&app).await;
+    app.seed_unit("SO", UnitKind::Department, Some("UBND"))
+        .await;
+    app.seed_unit("PHONG", UnitKind::Other, Some("SO")).await;
+    let ttt = app
+        .seed_user("tn.ttt", "TTT", vec![Role::Intake, Role::Handler])
+        .await;
+    let ttt = StaffClient::log_in(&app, &ttt).await;
+    let so = app
+        .seed_user("tn.so", "SO", vec![Role::Intake, Role::Handler, Role::Head])
+        .await;
+    let so = StaffClient::log_in(&app, &so).await;
+    let (status, created) = app
+        .post_json(
+            "/api/v1/reports",
+            None,
+            &json!({"kind": "denunciation", "unit": "TTT",
+                    "subject": "Nâng khống giá thiết bị", "content": "Phòng vật tư nâng giá."}),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let (_, session) = app
+        .post_json(
+            "/api/v1/whistleblower/session",
+            None,
+            &json!({"receipt": created["receipt"]}),
+        )
+        .await;
+    let ticket = session["token"].as_str().unwrap().to_owned();
+    let told = |accused_unit: &'static str| {
+        json!({"accused_unit": accused_unit, "accused_name": "Lê Thị Trù Dập",
+               "accused_position": "Trưởng phòng",
+               "what_happened": "Bị điều chuyển xuống kho.", "when": "Tháng 3/2026"})
+    };
+
+    // Unknown, or nobody but the accused could take it: named, nothing stored.
+    for unit in ["NOWHERE", "UBND"] {
+        let (status, refused) = app
+            .post_json(
+                "/api/v1/whistleblower/retaliation-reports",
+                Some(&ticket),
+                &told(unit),
+            )
+            .await;
+        assert_eq!(
+            (status, refused["field"].clone()),
+            (400, json!("accused_unit")),
+            "{unit}"
+        );
+    }
+    let (_, mine) = app.get_json("/api/v1/whistleblower/report", &ticket).await;
+    assert_eq!(
+        mine["retaliation_reports"],
+        json!([]),
+        "nothing half-stored"
+    );
+
+    let (status, sent) = app
+        .post_json(
+            "/api/v1/whistleblower/retaliation-reports",
+            Some(&ticket),
+            &told("PHONG"),
+        )
+        .await;
+    assert_eq!(status, 201, "{sent}");
+    let tracking = sent["linked_case"]["tracking_number"].as_str().unwrap();
+    let (_, inbox) = so.get(&app, "/api/v1/cases").await;
+    let case = inbox["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|case| case["tracking_number"] == tracking)
+        .unwrap_or_else(|| panic!("{tracking} at the superior SO: {inbox}"))
+        .clone();
+    let (_, detail) = so
+        .get(
+            &app,
+            &format!("/api/v1/cases/{}", case["id"].as_str().unwrap()),
+        )
+        .await;
+    let subject = detail["subject"].as_str().unwrap_or_default();
+    assert!(
+        subject.contains("Lê Thị Trù Dập, Trưởng phòng, Đơn vị PHONG"),
+        "the unit named, not the handling unit: {detail}"
+    );
+    assert!(!subject.contains("Đơn vị TTT"));
+    let (_, ttt_inbox) = ttt.get(&app, "/api/v1/cases").await;
+    assert!(!ttt_inbox.to_string().contains(tracking));
+    app.stop().await;
+}
+
 khien_testkit::on_both_backends!(
     the_ban_noi_chinh_oversees_the_province_once_given_it,
     a_bad_jurisdiction_is_named_and_only_an_administrator_sets_one,
     retaliation_goes_to_the_inspection_committee_with_jurisdiction,
+    a_reporter_names_who_retaliated_and_the_case_goes_above_them,
 );
