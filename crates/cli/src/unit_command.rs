@@ -1,4 +1,5 @@
-//! `khien unit add | list | import`: the organisation tree from the command line.
+//! `khien unit add | list | import | jurisdiction`: the organisation tree, and what
+//! each oversight body oversees, from the command line.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -6,7 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use khien_domain::accounts::{FieldError, HeadPosition, UnitCode, UnitName};
+use khien_domain::oversight::Jurisdiction;
 use khien_store::accounts::{AccountError, ImportRow, NewUnit};
+use khien_store::oversight::JurisdictionError;
 use khien_web::{Access, open_store};
 use serde::Deserialize;
 
@@ -42,7 +45,8 @@ pub enum UnitCommand {
         #[arg(long)]
         name: String,
         /// party_committee, party_inspection, internal_affairs, inspectorate,
-        /// peoples_committee, department, police, procuracy, commune or other.
+        /// peoples_committee, peoples_council, department, police, procuracy, commune
+        /// or other.
         #[arg(long)]
         kind: String,
         /// Code of the unit above this one.
@@ -66,6 +70,22 @@ pub enum UnitCommand {
         installation: InstallationArgs,
         /// The file; its extension (.csv or .toml) says which format.
         file: PathBuf,
+    },
+    /// Set what an oversight body (internal_affairs, party_inspection, inspectorate,
+    /// peoples_council) oversees: the whole province, or the subtrees of the units
+    /// named. Audited; replaces what it had.
+    Jurisdiction {
+        /// Where the data is.
+        #[command(flatten)]
+        installation: InstallationArgs,
+        /// The oversight unit's code, e.g. BNC-TU.
+        code: String,
+        /// Every unit of every root of the tree.
+        #[arg(long, conflicts_with = "subtree", required_unless_present = "subtree")]
+        whole_province: bool,
+        /// The code of a unit whose subtree it oversees (repeat for several).
+        #[arg(long, value_name = "CODE")]
+        subtree: Vec<String>,
     },
 }
 
@@ -119,6 +139,37 @@ pub async fn run(args: UnitArgs) -> Result<ExitCode, Failure> {
             opened.store.close().await;
             Ok(ExitCode::SUCCESS)
         }
+        UnitCommand::Jurisdiction {
+            installation,
+            code,
+            whole_province,
+            subtree,
+        } => {
+            let (unit, jurisdiction) =
+                parse_jurisdiction(&code, whole_province, &subtree).map_err(Failure::usage)?;
+            let opened = open(&installation).await?;
+            let result = opened
+                .store
+                .set_jurisdiction(CLI_ACTOR, &unit, &jurisdiction)
+                .await;
+            opened.store.close().await;
+            match result {
+                Ok(_) => {
+                    let what = match &jurisdiction {
+                        Jurisdiction::WholeProvince => "the whole province".to_owned(),
+                        Jurisdiction::Subtrees(roots) => roots
+                            .iter()
+                            .map(UnitCode::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    };
+                    println!("jurisdiction of {unit}: {what}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(JurisdictionError::Store(error)) => Err(Failure::new(error)),
+                Err(error) => Err(Failure::usage(error)),
+            }
+        }
         UnitCommand::Import { installation, file } => {
             // Read and check the whole file before touching the database.
             let rows = read_import_file(&file)?;
@@ -163,6 +214,23 @@ fn unit_failure(error: AccountError, code: &UnitCode) -> Failure {
         error @ AccountError::UnknownParent(_) => Failure::usage(error),
         other => Failure::new(other),
     }
+}
+
+/// The unit code and the jurisdiction as typed; errors name the argument.
+fn parse_jurisdiction(
+    code: &str,
+    whole_province: bool,
+    subtrees: &[String],
+) -> Result<(UnitCode, Jurisdiction<UnitCode>), FieldError> {
+    let unit = UnitCode::parse(code)?;
+    if whole_province {
+        return Ok((unit, Jurisdiction::WholeProvince));
+    }
+    let roots = subtrees
+        .iter()
+        .map(|root| UnitCode::parse(root).map_err(|error| renamed(error, "subtree")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((unit, Jurisdiction::Subtrees(roots)))
 }
 
 /// A unit as the file or the command line gives it, before parsing.
@@ -330,6 +398,20 @@ fn progress_bar(rows: usize) -> Option<indicatif::ProgressBar> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_jurisdiction_is_the_whole_province_or_named_subtrees() {
+        let (unit, whole) = parse_jurisdiction("BNC-TU", true, &[]).unwrap();
+        assert_eq!(unit.as_str(), "BNC-TU");
+        assert_eq!(whole, Jurisdiction::WholeProvince);
+        let (_, some) = parse_jurisdiction("BNC-TU", false, &["TTT".into()]).unwrap();
+        assert_eq!(
+            some,
+            Jurisdiction::Subtrees(vec![UnitCode::parse("TTT").unwrap()])
+        );
+        let error = parse_jurisdiction("BNC-TU", false, &["x".into()]).unwrap_err();
+        assert!(error.to_string().starts_with("subtree: "), "{error}");
+    }
 
     #[test]
     fn csv_rows_keep_their_line_numbers_and_optional_columns() {

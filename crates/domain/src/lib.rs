@@ -11,6 +11,8 @@ pub mod disclosure;
 pub mod intake;
 /// What follows a case: linked retaliation cases, false-report reviews, rewards.
 pub mod outcomes;
+/// Who oversees whom: each oversight body's jurisdiction.
+pub mod oversight;
 /// Protection of denouncers: requests for protection and reports of retaliation.
 pub mod protection;
 /// Periodic reports: periods, submission deadlines, and figures from case histories.

@@ -22,6 +22,7 @@ pub mod disclosure;
 mod error;
 pub mod intake;
 pub mod outcomes;
+pub mod oversight;
 pub mod protection;
 pub mod reporting;
 mod store;

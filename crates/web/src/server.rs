@@ -398,6 +398,15 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(api::identity_custody::set_threshold),
         ),
         ("/api/v1/users", get(api::users::list).post(api::users::add)),
+        // Who oversees whom (issue 12): each oversight body's jurisdiction.
+        (
+            "/api/v1/units/{code}/jurisdiction",
+            get(oversight::jurisdiction_api::show).put(oversight::jurisdiction_api::set),
+        ),
+        (
+            "/staff/admin/units/{code}/jurisdiction",
+            post(oversight::jurisdiction_console::set),
+        ),
         (
             "/api/v1/users/{username}/disable",
             post(api::users::disable),

@@ -266,6 +266,9 @@ fn a_custodian_reason() -> Value {
 fn a_threshold_of_zero() -> Value {
     json!({"threshold": 0})
 }
+fn a_whole_province() -> Value {
+    json!({"whole_province": true})
+}
 fn a_retaliation_report() -> Value {
     json!({"what_happened": "Bị điều chuyển.", "when": "03/2026"})
 }
@@ -1475,6 +1478,37 @@ fn matrix() -> Vec<Row> {
                 admin: 400,
                 staff: 403,
                 anonymous: 401,
+            },
+        ),
+        // Who oversees whom: SO-A is a department, so even an administrator is
+        // refused a jurisdiction for it (400 naming `unit`).
+        row(
+            get.clone(),
+            "/api/v1/units/{code}/jurisdiction",
+            None,
+            LoggedIn {
+                staff: 200,
+                anonymous: 401,
+            },
+        ),
+        row(
+            put.clone(),
+            "/api/v1/units/{code}/jurisdiction",
+            Json(a_whole_province),
+            AdminOnly {
+                admin: 400,
+                staff: 403,
+                anonymous: 401,
+            },
+        ),
+        row(
+            post.clone(),
+            "/staff/admin/units/{code}/jurisdiction",
+            Form("scope=whole_province"),
+            AdminOnly {
+                admin: 400,
+                staff: 403,
+                anonymous: 303,
             },
         ),
         row(

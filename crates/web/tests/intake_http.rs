@@ -273,6 +273,17 @@ async fn reporter_and_handler_exchange_messages_through_the_api(backend: Backend
 async fn a_reporter_asks_for_protection_and_reports_retaliation(backend: Backend) {
     let app = spawn_app(backend).await;
     let (_, staff) = unit_with_staff(&app, "TTT", "bao.ve").await;
+    // TTT has no superior: its retaliation goes to the inspectorate that oversees
+    // the province, never to TTT itself.
+    unit_with_staff(&app, "TTT-TINH", "thanh.tra.tinh").await;
+    app.store
+        .set_jurisdiction(
+            "test",
+            &khien_domain::accounts::UnitCode::parse("TTT-TINH").unwrap(),
+            &khien_domain::oversight::Jurisdiction::WholeProvince,
+        )
+        .await
+        .unwrap();
     let situation = "Giám đốc dọa đuổi việc TinhHuongDuyNhat4417";
     let retaliation = "Bị điều chuyển xuống kho TraThuDuyNhat8830";
     let created: Value = app
@@ -482,7 +493,9 @@ async fn a_reporter_asks_for_protection_and_reports_retaliation(backend: Backend
         .send()
         .await
         .unwrap();
-    assert_eq!(sent.status(), 303);
+    // A case of its own at the inspectorate, with a receipt shown once.
+    assert_eq!(sent.status(), 200);
+    assert!(sent.text().await.unwrap().contains("id=\"receipt\""));
     let detail: Value = app.get_json(&format!("/api/v1/cases/{id}"), &staff).await.1;
     assert_eq!(
         detail["protection_requests"][1]["persons"],

@@ -20,6 +20,9 @@ pub enum UnitKind {
     Inspectorate,
     /// Ủy ban nhân dân (people's committee).
     PeoplesCommittee,
+    /// Hội đồng nhân dân (people's council): oversees the people's committee and
+    /// its bodies (LTC Art. 62 and the Law on Supervisory Activities).
+    PeoplesCouncil,
     /// Sở, ban, ngành (department).
     Department,
     /// Công an (police).
@@ -34,12 +37,13 @@ pub enum UnitKind {
 
 impl UnitKind {
     /// Every kind, in the order the command line lists them.
-    pub const ALL: [UnitKind; 10] = [
+    pub const ALL: [UnitKind; 11] = [
         UnitKind::PartyCommittee,
         UnitKind::PartyInspection,
         UnitKind::InternalAffairs,
         UnitKind::Inspectorate,
         UnitKind::PeoplesCommittee,
+        UnitKind::PeoplesCouncil,
         UnitKind::Department,
         UnitKind::Police,
         UnitKind::Procuracy,
@@ -55,6 +59,7 @@ impl UnitKind {
             UnitKind::InternalAffairs => "internal_affairs",
             UnitKind::Inspectorate => "inspectorate",
             UnitKind::PeoplesCommittee => "peoples_committee",
+            UnitKind::PeoplesCouncil => "peoples_council",
             UnitKind::Department => "department",
             UnitKind::Police => "police",
             UnitKind::Procuracy => "procuracy",
@@ -71,12 +76,26 @@ impl UnitKind {
             UnitKind::InternalAffairs => "Ban Nội chính",
             UnitKind::Inspectorate => "Thanh tra",
             UnitKind::PeoplesCommittee => "Ủy ban nhân dân",
+            UnitKind::PeoplesCouncil => "Hội đồng nhân dân",
             UnitKind::Department => "Sở, ban, ngành",
             UnitKind::Police => "Công an",
             UnitKind::Procuracy => "Viện kiểm sát",
             UnitKind::Commune => "Xã, phường",
             UnitKind::Other => "Khác",
         }
+    }
+
+    /// Whether units of this kind oversee others and so hold a jurisdiction
+    /// (crate::oversight): the internal affairs committee, the party inspection
+    /// committee, the inspectorate and the people's council.
+    pub fn oversees(self) -> bool {
+        matches!(
+            self,
+            UnitKind::InternalAffairs
+                | UnitKind::PartyInspection
+                | UnitKind::Inspectorate
+                | UnitKind::PeoplesCouncil
+        )
     }
 }
 

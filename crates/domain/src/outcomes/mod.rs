@@ -32,7 +32,9 @@ pub use false_report_review::{FalseReportReview, ReviewRejection, ReviewStatus, 
 pub use finding_words::{finding_label_en, finding_label_vi};
 pub use handling_basis::{HandlingBasis, HandlingKind};
 pub use note::{NOTE_MAX, checked_note};
-pub use retaliation_route::{RetaliationRoute, route_retaliation};
+pub use retaliation_route::{
+    NoRetaliationRoute, RetaliationGround, RetaliationRoute, route_retaliation,
+};
 pub use reward_amounts::{
     BonusMultiple, DEFAULT_BASE_SALARY_VND, RECOVERY_CAP_MULTIPLE, RECOVERY_SHARE_PERCENT,
     RECOVERY_THRESHOLD_MULTIPLE, RewardAmounts, reward_amounts,

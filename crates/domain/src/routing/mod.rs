@@ -32,6 +32,8 @@ mod tests;
 
 pub use competence::two_level_government_from;
 pub use folded_text::fold;
+#[cfg(test)]
+pub(crate) use org_tree::unit_for_tests;
 pub use org_tree::{OrgTree, OrgUnit};
 pub use organisation_match::{MatchedBy, UnitMatch};
 pub use proposal::{AccusedFacts, Concerns, Ground, Proposal, ProposedBody, ReportFacts, Routing};

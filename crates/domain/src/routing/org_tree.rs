@@ -111,6 +111,23 @@ impl<Id: Clone + Eq + Hash> OrgTree<Id> {
     }
 }
 
+/// A unit named by its code, for tests that draw trees by hand ("Đơn vị TTT").
+#[cfg(test)]
+pub(crate) fn unit_for_tests(
+    id: &'static str,
+    kind: UnitKind,
+    parent: Option<&'static str>,
+) -> OrgUnit<&'static str> {
+    OrgUnit {
+        id,
+        code: UnitCode::parse(id).unwrap(),
+        name: UnitName::parse(&format!("Đơn vị {id}")).unwrap(),
+        kind,
+        parent,
+        head_position: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,7 +56,7 @@ pub struct UnitInTree {
     pub depth: usize,
 }
 
-const UNIT_COLUMNS: &str = "id, code, name, kind, parent_id, head_position, created_at";
+pub(crate) const UNIT_COLUMNS: &str = "id, code, name, kind, parent_id, head_position, created_at";
 
 impl Store {
     /// Adds one unit. An unknown parent is [`AccountError::UnknownParent`]; a code

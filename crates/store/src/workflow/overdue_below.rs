@@ -1,6 +1,7 @@
-//! Overdue cases across a unit's subtree, for oversight (Ban Nội chính, a superior
-//! head): every case of the unit or any unit below it whose next statutory date has
-//! passed, the longest overdue first, a page at a time, and how many each unit has.
+//! Overdue cases across an oversight scope (Ban Nội chính, a superior head): every
+//! case of the viewer's unit, the units below it and the units of its jurisdiction
+//! ([`crate::oversight`]) whose next statutory date has passed, the longest overdue
+//! first, a page at a time, and how many each unit has.
 //!
 //! Keyset pagination on `(next_due, id)` over the `cases_next_due` index (migration
 //! 0015): a page walks the index from the oldest due date and keeps the cases of
@@ -13,13 +14,8 @@ use sqlx::Row;
 use crate::accounts::UnitId;
 use crate::intake::case_summary::SUMMARY_COLUMNS;
 use crate::intake::{CaseId, CaseSummary};
+use crate::oversight::OVERSIGHT_SCOPE;
 use crate::{Store, StoreError};
-
-/// The subtree of `$1`, as a common table expression both engines run.
-const SUBTREE: &str = "WITH RECURSIVE below (id) AS ( \
-     SELECT id FROM units WHERE id = $1 \
-     UNION ALL \
-     SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id)";
 
 /// Where the next page of overdue cases starts: the last case of the previous one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,8 +50,8 @@ pub struct OverduePage {
 }
 
 impl Store {
-    /// Up to `limit` (1–200) overdue cases of `unit` and the units below it, as of
-    /// `today`, after `after`.
+    /// Up to `limit` (1–200) overdue cases of the oversight scope of `unit` (its
+    /// subtree and its jurisdiction), as of `today`, after `after`.
     pub async fn overdue_below(
         &self,
         unit: &UnitId,
@@ -74,7 +70,7 @@ impl Store {
         // 100 000 cases); walking `cases_next_due`, which holds `unit_id`, gives the
         // page in order from the index alone (1 ms).
         let sql = format!(
-            "{SUBTREE} SELECT {SUMMARY_COLUMNS} FROM cases \
+            "{OVERSIGHT_SCOPE} SELECT {SUMMARY_COLUMNS} FROM cases \
              WHERE next_due IS NOT NULL AND next_due < $2{page_condition} \
              AND unit_id || '' IN (SELECT id FROM below) ORDER BY next_due, id LIMIT ${limit_at}"
         );
@@ -106,7 +102,7 @@ impl Store {
         Ok(OverduePage { cases, next })
     }
 
-    /// How many overdue cases each unit of the subtree has, as of `today` (units
+    /// How many overdue cases each unit of the oversight scope of `unit` has, as of `today` (units
     /// with none are left out).
     pub async fn overdue_counts_below(
         &self,
@@ -114,7 +110,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<(UnitId, i64)>, StoreError> {
         let sql = format!(
-            "{SUBTREE} SELECT unit_id, COUNT(*) AS n FROM cases \
+            "{OVERSIGHT_SCOPE} SELECT unit_id, COUNT(*) AS n FROM cases \
              WHERE next_due IS NOT NULL AND next_due < $2 \
              AND unit_id IN (SELECT id FROM below) GROUP BY unit_id ORDER BY unit_id"
         );

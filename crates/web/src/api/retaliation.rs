@@ -17,8 +17,8 @@ use super::json_body::ApiJson;
 use crate::case_access::case_visibility;
 use crate::intake_form::SubmitFailure;
 use crate::outcomes::{
-    ColleagueDraft, linked_case_json, name_accused_unit, report_retaliation_as_colleague,
-    visible_linked_cases, visible_retaliation_cases,
+    AccusedOfRetaliation, ColleagueDraft, linked_case_json, name_accused_unit,
+    report_retaliation_as_colleague, visible_linked_cases, visible_retaliation_cases,
 };
 use crate::staff_session::Staff;
 use crate::{AppError, AppState};
@@ -29,6 +29,10 @@ use crate::{AppError, AppState};
 pub struct ColleagueBody {
     #[serde(default)]
     accused_unit: String,
+    #[serde(default)]
+    accused_name: String,
+    #[serde(default)]
+    accused_position: String,
     #[serde(default)]
     original_tracking_number: String,
     #[serde(default)]
@@ -46,7 +50,11 @@ pub async fn report(
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     state.submission_slowdown.wait(peer.ip()).await;
     let draft = ColleagueDraft {
-        accused_unit: body.accused_unit,
+        accused: AccusedOfRetaliation {
+            unit: body.accused_unit,
+            name: body.accused_name,
+            position: body.accused_position,
+        },
         original_tracking_number: body.original_tracking_number,
         what_happened: body.what_happened,
         when: body.when,

@@ -25,7 +25,9 @@ use crate::attachment_download::send_attachment;
 use crate::case_messages::post_message;
 use crate::case_workflow::{reporter_notices, workflow_failure};
 use crate::intake_form::intake_failure;
-use crate::outcomes::{report_retaliation_on_case, reporter_reward_json, reporter_rewards};
+use crate::outcomes::{
+    AccusedOfRetaliation, report_retaliation_on_case, reporter_reward_json, reporter_rewards,
+};
 use crate::portal::disclosures::disclosures_json;
 use crate::portal::follow_up::{ReceiptRefusal, open_with_receipt};
 use crate::protection::reporter_protection::add_reporter_protection_json;
@@ -274,21 +276,35 @@ pub async fn request_protection(
 #[serde(deny_unknown_fields)]
 pub struct RetaliationBody {
     #[serde(default)]
+    accused_unit: String,
+    #[serde(default)]
+    accused_name: String,
+    #[serde(default)]
+    accused_position: String,
+    #[serde(default)]
     what_happened: String,
     #[serde(default)]
     when: String,
 }
 
-/// A report of retaliation; answers 201 `{"id", "linked_case"}`: the report in
-/// the reporter's case, and the case it became at the superior unit (with its own
-/// receipt, shown once), or `null` when no unit but the accused one could take it.
+/// A report of retaliation against `accused_unit` (a code; by default the unit
+/// handling the case), `accused_name` and `accused_position` optional; answers 201
+/// `{"id", "linked_case"}`: the report in the reporter's case, and the case it
+/// became at the accused unit's superior or the oversight body covering it (with
+/// its own receipt, shown once). 400 naming `accused_unit` when the unit is unknown
+/// or no unit but the accused one could take it; nothing is stored then.
 pub async fn report_retaliation(
     State(state): State<AppState>,
     reporter: Reporter,
     ApiJson(body): ApiJson<RetaliationBody>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     let report = RetaliationReport::parse(&body.what_happened, &body.when).map_err(invalid)?;
-    let (id, linked) = report_retaliation_on_case(&state, &reporter, &report).await?;
+    let accused = AccusedOfRetaliation {
+        unit: body.accused_unit,
+        name: body.accused_name,
+        position: body.accused_position,
+    };
+    let (id, linked) = report_retaliation_on_case(&state, &reporter, &report, &accused).await?;
     let linked_case = linked.map(|linked| {
         json!({
             "receipt": linked.receipt.expose_secret(),

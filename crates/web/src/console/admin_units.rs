@@ -13,6 +13,7 @@ use super::page_error::{PageError, page};
 use crate::api::account_error::into_app_error;
 use crate::api::units::parse_new_unit;
 use crate::language::Language;
+use crate::oversight::jurisdiction_console::{JurisdictionRow, jurisdiction_rows};
 use crate::pages::render_page;
 use crate::staff_session::{AdminOnly, CsrfForm, Staff, WithRole};
 use crate::{AppError, AppState};
@@ -51,9 +52,11 @@ struct UnitsPage<'a> {
     kinds: Vec<(&'static str, &'static str)>,
     form: UnitForm,
     error: Option<String>,
+    jurisdictions: Vec<JurisdictionRow>,
 }
 
-async fn units_page(
+/// The page, with `error` shown above the tree.
+pub(crate) async fn units_page(
     state: &AppState,
     lang: Language,
     staff: &Staff,
@@ -96,6 +99,7 @@ async fn units_page(
             kinds,
             form,
             error,
+            jurisdictions: jurisdiction_rows(state, lang).await.map_err(page(lang))?,
         },
     ))
 }

@@ -14,6 +14,7 @@ use khien_store::workflow::{InboxFilter, NotificationKind};
 use crate::AppState;
 use crate::case_access::works_on_cases;
 use crate::language::Language;
+use crate::oversight::jurisdiction_words::jurisdiction_words;
 use crate::pages::render_page;
 use crate::staff_session::Staff;
 use crate::vietnam_time::today_in_vietnam;
@@ -34,6 +35,8 @@ struct HomePage<'a> {
     alerts_waiting: Option<i64>,
     /// Emergency alarms nobody has acknowledged, at the top of the page.
     alarms: Vec<AlarmRow>,
+    /// What the unit oversees, for the staff of an oversight body.
+    jurisdiction: Option<String>,
 }
 
 /// The unit's cases that need attention, for staff who work on cases.
@@ -60,13 +63,24 @@ pub async fn show(
     lang: Language,
     staff: Staff,
 ) -> Result<Response, PageError> {
-    let unit_name = state
+    let unit = state
         .store
         .unit_by_id(&staff.user.unit_id)
         .await
-        .map_err(page(lang))?
+        .map_err(page(lang))?;
+    let unit_name = unit
+        .as_ref()
         .map(|unit| unit.name.as_str().to_owned())
         .unwrap_or_default();
+    let jurisdiction = match unit.filter(|unit| unit.kind.oversees()) {
+        Some(unit) => {
+            let words = jurisdiction_words(&state, &unit.id)
+                .await
+                .map_err(page(lang))?;
+            Some(lang.pick(&words.vi(), &words.en()).to_owned())
+        }
+        None => None,
+    };
     let roles = staff
         .user
         .roles
@@ -158,6 +172,7 @@ pub async fn show(
             notifications,
             alerts_waiting,
             alarms,
+            jurisdiction,
         },
     ))
 }

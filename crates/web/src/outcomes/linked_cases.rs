@@ -8,7 +8,7 @@ use khien_store::intake::CaseId;
 use khien_store::outcomes::{LinkedCase, RetaliationCaseRow};
 
 use super::outcome_failure::outcome_failure;
-use super::retaliation_routing::retaliation_target;
+use super::retaliation_routing::{nobody_qualifies, retaliation_target};
 use crate::case_access::{case_visibility, visible_case};
 use crate::case_workflow::{CaseAction, perform_action};
 use crate::staff_session::Staff;
@@ -102,15 +102,10 @@ pub async fn name_accused_unit(
                 .into(),
         });
     }
-    let target = retaliation_target(state, &accused.id, false).await?;
-    let Some(handling) = target.handling else {
-        return Err(AppError::BadRequest {
-            field: Some("unit"),
-            message: "đơn vị này không có cấp trên trong Khiên để giải quyết / this unit has no \
-                      superior in Khiên to handle it"
-                .into(),
-        });
-    };
+    let target = retaliation_target(state, &accused.id)
+        .await?
+        .ok_or_else(|| nobody_qualifies("unit"))?;
+    let handling = target.handling;
     let forwarded_to = if handling.id != summary.unit_id {
         perform_action(
             state,

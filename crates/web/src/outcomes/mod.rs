@@ -22,7 +22,8 @@ pub use outcomes_json::{
     linked_case_json, publication_json, reporter_reward_json, review_json, reward_json,
 };
 pub use retaliation_intake::{
-    ColleagueDraft, report_retaliation_as_colleague, report_retaliation_on_case,
+    AccusedOfRetaliation, ColleagueDraft, report_retaliation_as_colleague,
+    report_retaliation_on_case,
 };
 pub use reward_actions::{
     answer_reward, decide_reward, propose_reward, reporter_rewards, rewards_of_case,

@@ -1,8 +1,9 @@
-//! Where a retaliation case goes in this installation's tree: the accused unit's
-//! superior (khien_domain::outcomes::route_retaliation), or the default intake
-//! unit when the tree has no superior and no party inspection committee.
+//! Where a retaliation case goes in this installation's tree
+//! (khien_domain::outcomes::route_retaliation): the accused unit's superior when it
+//! has staff on Khiên, else the party inspection committee or inspectorate whose
+//! jurisdiction covers the accused unit; never the accused unit.
 
-use khien_domain::outcomes::route_retaliation;
+use khien_domain::outcomes::{NoRetaliationRoute, route_retaliation};
 use khien_store::accounts::{Unit, UnitId};
 
 use crate::organisation_tree::organisation_tree;
@@ -10,40 +11,42 @@ use crate::{AppError, AppState};
 
 /// The units a retaliation case goes to.
 pub struct RetaliationTarget {
-    /// The unit that handles it; `None`: only the accused unit itself could.
-    pub handling: Option<Unit>,
+    /// The unit that handles it.
+    pub handling: Unit,
     /// The party inspection committee that sees it.
     pub inspection: Option<UnitId>,
 }
 
-/// Routes a case against `accused`. With `last_resort`, the default intake unit
-/// takes it even when that is the accused unit itself (a colleague's report must go
-/// somewhere); without, such a report has nowhere to go.
+/// Routes a case against `accused`: `Ok(None)` when no unit qualifies
+/// ([`NoRetaliationRoute::NobodyQualifies`]; [`nobody_qualifies`] says so to the
+/// person reporting), 404 for a unit that is not in the tree.
 pub async fn retaliation_target(
     state: &AppState,
     accused: &UnitId,
-    last_resort: bool,
-) -> Result<RetaliationTarget, AppError> {
+) -> Result<Option<RetaliationTarget>, AppError> {
     let tree = organisation_tree(state).await?;
-    let route = route_retaliation(&tree, accused).ok_or(AppError::NotFound)?;
-    let inspection = route.inspection_unit.map(|unit| unit.id.clone());
-    let handling_id = match route.handling_unit {
-        Some(unit) => Some(unit.id.clone()),
-        None => {
-            let fallback = state
-                .store
-                .resolve_intake_unit(None)
-                .await
-                .map_err(|_| AppError::NotReady)?;
-            (&fallback != accused || last_resort).then_some(fallback)
-        }
+    let staffed = state.store.staffed_units().await?;
+    let jurisdictions = state.store.jurisdictions().await?;
+    let route = match route_retaliation(&tree, accused, &staffed, &jurisdictions) {
+        Ok(route) => route,
+        Err(NoRetaliationRoute::UnknownUnit) => return Err(AppError::NotFound),
+        Err(NoRetaliationRoute::NobodyQualifies) => return Ok(None),
     };
-    let handling = match handling_id {
-        Some(id) => state.store.unit_by_id(&id).await?,
-        None => None,
-    };
-    Ok(RetaliationTarget {
+    let handling = state
+        .store
+        .unit_by_id(&route.handling_unit.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Some(RetaliationTarget {
         handling,
-        inspection,
-    })
+        inspection: route.inspection_unit.map(|unit| unit.id.clone()),
+    }))
+}
+
+/// The error for a report no unit can take, naming the field that chose the unit.
+pub fn nobody_qualifies(field: &'static str) -> AppError {
+    AppError::BadRequest {
+        field: Some(field),
+        message: NoRetaliationRoute::NobodyQualifies.message().into(),
+    }
 }

@@ -10,7 +10,7 @@ use crate::staff_session::Staff;
 use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
 
-/// A unit of the subtree with overdue cases.
+/// A unit of the scope with overdue cases.
 pub struct UnitCount {
     pub code: String,
     pub name: String,
@@ -38,8 +38,9 @@ pub struct OverdueView {
     pub next: Option<String>,
 }
 
-/// The overdue cases of the staff member's subtree: heads and oversight only (403
-/// for others); a bad `after` is a 400 naming it.
+/// The overdue cases of the staff member's oversight scope (their subtree and their
+/// unit's jurisdiction): heads and oversight only (403 for others); a bad `after`
+/// is a 400 naming it.
 pub async fn overdue_view(
     state: &AppState,
     staff: &Staff,
@@ -62,7 +63,7 @@ pub async fn overdue_view(
     let top = &staff.user.unit_id;
     let names: HashMap<UnitId, (String, String)> = state
         .store
-        .unit_and_descendants(top)
+        .oversight_scope(top)
         .await?
         .into_iter()
         .map(|unit| {

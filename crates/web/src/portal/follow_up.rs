@@ -187,6 +187,10 @@ struct CasePage<'a> {
     disclosures: Vec<DisclosureRow>,
     error: Option<String>,
     protection_measures: ReporterProtection,
+    /// The units the retaliation form offers as the one that retaliated.
+    accused_units: Vec<(String, String)>,
+    /// Its default: the unit handling this case.
+    handling_unit: String,
 }
 
 /// The reporter's page, with `error` shown when a form was refused.
@@ -295,6 +299,13 @@ pub(crate) async fn case_page(
             disclosures,
             error,
             protection_measures,
+            accused_units: crate::intake_form::unit_choices(state).await?,
+            handling_unit: state
+                .store
+                .unit_by_id(&summary.unit_id)
+                .await?
+                .map(|unit| unit.code.as_str().to_owned())
+                .unwrap_or_default(),
         },
     );
     if let Ok(value) = cookie.parse() {

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use crate::form_cookie;
 use crate::intake_form::intake_failure;
 use crate::language::Language;
-use crate::outcomes::report_retaliation_on_case;
+use crate::outcomes::{AccusedOfRetaliation, report_retaliation_on_case};
 use crate::portal::follow_up::case_page;
 use crate::portal::retaliation::retaliation_receipt_page;
 use crate::protection::case_protection::case_protection;
@@ -172,6 +172,12 @@ pub struct RetaliationForm {
     #[serde(default)]
     csrf_token: String,
     #[serde(default)]
+    accused_unit: String,
+    #[serde(default)]
+    accused_name: String,
+    #[serde(default)]
+    accused_position: String,
+    #[serde(default)]
     what_happened: String,
     #[serde(default)]
     when: String,
@@ -274,8 +280,18 @@ pub async fn report_retaliation(
         Ok(report) => report,
         Err(errors) => return again(&state, lang, &reporter, field_messages(lang, &errors)).await,
     };
-    match report_retaliation_on_case(&state, &reporter, &report).await? {
-        (_, Some(linked)) => Ok(retaliation_receipt_page(lang, &linked, true)),
-        (_, None) => Ok(back_to_case(lang)),
+    let accused = AccusedOfRetaliation {
+        unit: form.accused_unit,
+        name: form.accused_name,
+        position: form.accused_position,
+    };
+    match report_retaliation_on_case(&state, &reporter, &report, &accused).await {
+        Ok((_, Some(linked))) => Ok(retaliation_receipt_page(lang, &linked, true)),
+        Ok((_, None)) => Ok(back_to_case(lang)),
+        Err(AppError::InvalidReport(errors)) => match FieldErrors::from_vec(errors) {
+            Some(errors) => again(&state, lang, &reporter, field_messages(lang, &errors)).await,
+            None => Ok(back_to_case(lang)),
+        },
+        Err(other) => Err(other),
     }
 }

@@ -18,7 +18,7 @@ use crate::console::page_error::PageError;
 use crate::form_cookie;
 use crate::intake_form::{SubmitFailure, Submitted, unit_choices};
 use crate::language::Language;
-use crate::outcomes::{ColleagueDraft, report_retaliation_as_colleague};
+use crate::outcomes::{AccusedOfRetaliation, ColleagueDraft, report_retaliation_as_colleague};
 use crate::pages::render_page;
 use crate::{AppError, AppState};
 
@@ -83,6 +83,10 @@ pub struct ColleagueForm {
     #[serde(default)]
     accused_unit: String,
     #[serde(default)]
+    accused_name: String,
+    #[serde(default)]
+    accused_position: String,
+    #[serde(default)]
     original_tracking_number: String,
     #[serde(default)]
     what_happened: String,
@@ -98,7 +102,11 @@ pub async fn submit(
     Form(form): Form<ColleagueForm>,
 ) -> Result<Response, AppError> {
     let draft = ColleagueDraft {
-        accused_unit: form.accused_unit,
+        accused: AccusedOfRetaliation {
+            unit: form.accused_unit,
+            name: form.accused_name,
+            position: form.accused_position,
+        },
         original_tracking_number: form.original_tracking_number,
         what_happened: form.what_happened,
         when: form.when,

@@ -1,5 +1,6 @@
-//! Who sees which units' reports: a head or an oversight member, their own unit and
-//! every unit below it (`unit_and_descendants`); nobody anything of another branch.
+//! Who sees which units' reports: a head or an oversight member, their oversight
+//! scope — their own unit, every unit below it, and their unit's jurisdiction
+//! (`Store::oversight_scope`); nobody anything outside it.
 
 use khien_domain::accounts::{Role, UnitCode};
 use khien_store::accounts::Unit;
@@ -7,7 +8,8 @@ use khien_store::accounts::Unit;
 use crate::staff_session::Staff;
 use crate::{AppError, AppState};
 
-/// The units a report covers: `units[0]` is the unit asked for, the rest below it.
+/// The units a report covers: `units[0]` is the unit asked for (the viewer's own by
+/// default, which issues the consolidated report), the rest those it oversees.
 pub struct ReportScope {
     pub units: Vec<Unit>,
 }
@@ -24,7 +26,7 @@ pub fn reads_reports(staff: &Staff) -> bool {
     staff.has_role(Role::Head) || staff.has_role(Role::Oversight)
 }
 
-/// The units the staff member's report view covers: their unit's subtree, or the
+/// The units the staff member's report view covers: their oversight scope, or the
 /// subtree of `unit` (a code) inside it. 403 for a unit outside it, named or not.
 pub async fn report_scope(
     state: &AppState,
@@ -34,10 +36,7 @@ pub async fn report_scope(
     if !reads_reports(staff) {
         return Err(AppError::Forbidden);
     }
-    let mine = state
-        .store
-        .unit_and_descendants(&staff.user.unit_id)
-        .await?;
+    let mine = state.store.oversight_scope(&staff.user.unit_id).await?;
     let top_id = match unit.map(str::trim).filter(|code| !code.is_empty()) {
         None => staff.user.unit_id.clone(),
         Some(code) => {
@@ -51,7 +50,13 @@ pub async fn report_scope(
                 .ok_or(AppError::Forbidden)?
         }
     };
-    let mut units = state.store.unit_and_descendants(&top_id).await?;
+    // A subtree of a unit in the scope lies wholly inside it: the scope is a union
+    // of subtrees.
+    let mut units = if top_id == staff.user.unit_id {
+        mine
+    } else {
+        state.store.unit_and_descendants(&top_id).await?
+    };
     // The top first, then the others by code.
     let Some(at) = units.iter().position(|u| u.id == top_id) else {
         return Err(AppError::NotFound);
