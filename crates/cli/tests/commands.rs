@@ -1013,6 +1013,16 @@ fn demo_gives_every_login_something_to_do() {
     let ubnd = token("demo.ubnd");
     let overdue = demo_get(&server, Some(&ubnd), "/api/v1/oversight/overdue");
     assert!(listed(&overdue, "units") >= 3, "{overdue}");
+    // The Internal Affairs Committee oversees the whole province: lateness in three
+    // units, the yearly report of one and the missing ones.
+    let oversight = token("demo.oversight");
+    let overdue = demo_get(&server, Some(&oversight), "/api/v1/oversight/overdue");
+    assert!(listed(&overdue, "units") >= 3, "{overdue}");
+    // The reporter's report of retaliation by Sở Tài chính became a case at the
+    // party inspection committee: the People's Committee above it takes no reports.
+    let ubkt = token("demo.ubkt");
+    let retaliation = demo_get(&server, Some(&ubkt), "/api/v1/retaliation-cases");
+    assert_eq!(listed(&retaliation, "cases"), 1, "{retaliation}");
     // The public sees a published conclusion.
     assert_eq!(
         listed(&demo_get(&server, None, "/api/v1/published"), "conclusions"),

@@ -66,6 +66,27 @@ impl DemoClient {
         self.send(Method::POST, path, Some(body)).await
     }
 
+    /// `PUT path` with a JSON body.
+    pub async fn put(&self, path: &str, body: &Value) -> Result<Value, Failure> {
+        self.send(Method::PUT, path, Some(body)).await
+    }
+
+    /// A reporter's session opened with their receipt, for the follow-up API.
+    pub async fn with_receipt(base_url: &str, receipt: &str) -> Result<DemoClient, Failure> {
+        let mut client = DemoClient::public(base_url)?;
+        let session = client
+            .post(
+                "/api/v1/whistleblower/session",
+                &serde_json::json!({ "receipt": receipt }),
+            )
+            .await?;
+        let token = session["token"]
+            .as_str()
+            .ok_or_else(|| Failure::new("demo data: the receipt opened no session"))?;
+        client.token = Some(token.to_owned());
+        Ok(client)
+    }
+
     /// One workflow action on a case (`POST /api/v1/cases/{id}/actions`).
     pub async fn act(&self, case_id: &str, action: &Value) -> Result<Value, Failure> {
         self.post(&format!("/api/v1/cases/{case_id}/actions"), action)

@@ -7,7 +7,7 @@ use chrono::{Duration, Utc};
 use khien_domain::accounts::{TOTP_STEP_SECONDS, totp_code};
 use khien_web::AppState;
 use khien_web::reminders::{ReminderSettings, run_reminders};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
 use super::demo_cases::{Today, UnitStaff, seed_inspectorate, seed_late_case};
@@ -45,6 +45,17 @@ pub async fn seed_demo(
 ) -> Result<Seeded, Failure> {
     let logins = province::seed_province(state).await?;
     let clients = log_everyone_in(base_url, &logins).await?;
+    // The Internal Affairs Committee and the party inspection committee oversee the
+    // whole province, not only the units below them in the tree.
+    for oversight_body in ["BNC-TU", "UBKT-TU"] {
+        clients
+            .of("demo.admin")?
+            .put(
+                &format!("/api/v1/units/{oversight_body}/jurisdiction"),
+                &json!({"whole_province": true}),
+            )
+            .await?;
+    }
     let today = Today((Utc::now() + Duration::hours(7)).date_naive());
 
     let handler_id = user_id(clients.of("demo.handler")?).await?;
@@ -91,6 +102,21 @@ pub async fn seed_demo(
     }
 
     let reporter_receipt = seed_reporter(base_url, &inspectorate).await?;
+    // Since reporting, the reporter's employer has been inspected again and again:
+    // retaliation by the team they denounced, which goes above Sở Tài chính.
+    DemoClient::with_receipt(base_url, reporter_receipt.expose_secret())
+        .await?
+        .post(
+            "/api/v1/whistleblower/retaliation-reports",
+            &json!({
+                "accused_unit": "SO-TC", "accused_name": "Phan Văn Khải",
+                "accused_position": "Trưởng đoàn kiểm tra",
+                "what_happened": "Sau khi tôi tố cáo, đoàn kiểm tra đến cơ sở nơi tôi làm việc \
+                                  ba lần trong một tháng và yêu cầu chủ cơ sở cho tôi nghỉ việc.",
+                "when": "Tháng 12 năm 2026",
+            }),
+        )
+        .await?;
 
     // The handler needs to meet the reporter of the late case: the custodians decide.
     clients
