@@ -37,6 +37,59 @@ test('a superior head sees the overdue cases of the units below, across bodies',
   await page.context().close();
 });
 
+test('item 1: the Internal Affairs Committee oversees the whole province', async () => {
+  const page = await pageAs('demo.oversight');
+  assert.match(await text(page.locator('#jurisdiction')), /Cả tỉnh/);
+  await page.goto(`${demo.baseUrl}/staff/oversight`);
+  const units = await text(page.locator('#overdue-by-unit'));
+  assert.ok(units.includes('Thanh tra tỉnh'), units);
+  await page.goto(`${demo.baseUrl}/staff/reports`);
+  const yearly = page.locator('#submission-status');
+  assert.ok((await text(yearly.locator('tr.status-on_time'))).includes('Thanh tra tỉnh'));
+  assert.ok((await text(yearly.locator('tr.status-awaited'))).includes('Sở Xây dựng'));
+  // The nine-month report: sent late by the inspectorate, never by the others.
+  const nineMonths = await page.locator('#period option[value$="-9m"]').first().getAttribute('value');
+  await page.selectOption('#period', nineMonths);
+  await page.click('#period-picker button[type="submit"]');
+  const late = page.locator('#submission-status');
+  assert.ok((await text(late.locator('tr.status-late'))).includes('Thanh tra tỉnh'));
+  assert.ok((await text(late.locator('tr.status-missing'))).includes('Sở Xây dựng'));
+  await screenshot(page, 'across-bnc-reports');
+  await page.context().close();
+});
+
+test('item 4: retaliation by a department goes to the inspection committee, never to it', async () => {
+  const reporter = await pageAs(null);
+  await reporter.goto(`${demo.baseUrl}/follow-up`);
+  await reporter.fill('#receipt', demo.receipt);
+  await reporter.click('form[action^="/follow-up"] button[type="submit"]');
+  await reporter.locator('#tracking-number').waitFor();
+  await reporter.selectOption('#accused_unit', { label: 'Sở Xây dựng' });
+  await reporter.fill('#accused_name', 'Lý Văn Dũng');
+  await reporter.fill('#accused_position', 'Trưởng phòng Quản lý xây dựng');
+  await reporter.fill('#what_happened', 'Hồ sơ xin phép của gia đình tôi bị trả lại ba lần sau khi tôi tố cáo.');
+  await reporter.fill('#when', 'Tháng 12 năm 2026');
+  await reporter.click('form[action^="/follow-up/retaliation"] button[type="submit"]');
+  await reporter.waitForLoadState();
+  await screenshot(reporter, 'across-reporter-retaliation');
+  await reporter.context().close();
+
+  const ubkt = await pageAs('demo.ubkt');
+  await ubkt.goto(`${demo.baseUrl}/staff/retaliation-cases`);
+  const cases = await text(ubkt.locator('#retaliation-cases'));
+  assert.equal((await ubkt.locator('#retaliation-cases tbody tr').count()) >= 2, true, cases);
+  await ubkt.goto(`${demo.baseUrl}/staff/inbox`);
+  const inbox = await text(ubkt.locator('main'));
+  assert.match(inbox, /Lý Văn Dũng|Sở Xây dựng|KH-/, inbox);
+  await screenshot(ubkt, 'across-ubkt-retaliation');
+  await ubkt.context().close();
+
+  const accused = await pageAs('demo.soxd');
+  await accused.goto(`${demo.baseUrl}/staff/inbox`);
+  assert.ok(!(await text(accused.locator('main'))).includes('Lý Văn Dũng'), 'never the accused unit');
+  await accused.context().close();
+});
+
 test('the reporter follows their report at the inspectorate with the demo receipt', async () => {
   const page = await pageAs(null);
   await page.goto(`${demo.baseUrl}/follow-up`);

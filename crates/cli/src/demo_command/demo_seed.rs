@@ -147,6 +147,18 @@ pub async fn seed_demo(
         )
         .await?;
 
+    // The nine-month report went in after its deadline; the others never did.
+    clients
+        .of("demo.head")?
+        .post(
+            "/api/v1/reports/submissions",
+            &json!({
+                "period": format!("{}-9m", last_nine_months_year(&today)),
+                "narrative": "Báo cáo chín tháng của Thanh tra tỉnh (gửi muộn).",
+            }),
+        )
+        .await?;
+
     run_reminders(state, reminders, today.0, Utc::now())
         .await
         .map_err(|error| Failure::new(format!("demo reminders: {error}")))?;
@@ -242,6 +254,17 @@ async fn user_id(client: &DemoClient) -> Result<String, Failure> {
         .as_str()
         .map(str::to_owned)
         .ok_or_else(|| Failure::new("demo data: /api/v1/auth/me has no id"))
+}
+
+/// The year of the last nine-month period (15/12 – 14/09) that has ended by `today`.
+fn last_nine_months_year(today: &Today) -> i32 {
+    use chrono::Datelike;
+    let date = today.0;
+    if (date.month(), date.day()) > (9, 14) {
+        date.year()
+    } else {
+        date.year() - 1
+    }
 }
 
 /// The year of the annual report period (15/12 – 14/12) that holds `today`.
