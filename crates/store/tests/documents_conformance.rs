@@ -445,6 +445,7 @@ async fn the_sending_unit_keeps_its_own_letter(backend: Backend) {
         &sender,
         &key,
         CaseEvent::Forwarded {
+            outside: None,
             on: day("2025-03-05"),
             to_unit: "SXD".into(),
             decided_on: day("2025-03-05"),

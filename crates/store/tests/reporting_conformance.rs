@@ -103,6 +103,7 @@ async fn figures_count_each_units_cases_including_forwarded_ones(backend: Backen
         vec![
             classified("2026-02-02", Classification::NotOurs),
             CaseEvent::Forwarded {
+                outside: None,
                 on: day("2026-02-03"),
                 to_unit: "SXD".into(),
                 decided_on: day("2026-02-03"),

@@ -384,6 +384,7 @@ async fn forwarding_moves_the_case_and_its_key_once(backend: Backend) {
         &key,
         "2025-03-05",
         CaseEvent::Forwarded {
+            outside: None,
             on: day("2025-03-05"),
             to_unit: "KHONGCO".into(),
             decided_on: day("2025-03-05"),
@@ -398,6 +399,7 @@ async fn forwarding_moves_the_case_and_its_key_once(backend: Backend) {
         &key,
         "2025-03-05",
         CaseEvent::Forwarded {
+            outside: None,
             on: day("2025-03-05"),
             to_unit: "TTT".into(),
             decided_on: day("2025-03-05"),
@@ -413,6 +415,7 @@ async fn forwarding_moves_the_case_and_its_key_once(backend: Backend) {
         &key,
         "2025-03-05",
         CaseEvent::Forwarded {
+            outside: None,
             on: day("2025-03-05"),
             to_unit: "SXD".into(),
             decided_on: day("2025-03-05"),
@@ -459,6 +462,7 @@ async fn forwarding_moves_the_case_and_its_key_once(backend: Backend) {
         &key,
         "2025-03-06",
         CaseEvent::Forwarded {
+            outside: None,
             on: day("2025-03-06"),
             to_unit: "TTT".into(),
             decided_on: day("2025-03-06"),

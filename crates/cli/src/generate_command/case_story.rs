@@ -192,6 +192,7 @@ fn named_denunciation(story: &mut Story<'_>, cast: &Cast<'_>) -> Option<()> {
     if outside {
         let on = story.later(1, 7)?;
         story.events.push(CaseEvent::Forwarded {
+            outside: None,
             on,
             to_unit: story.dice.pick(cast.forward_to).clone(),
             decided_on: on,

@@ -53,7 +53,7 @@ pub fn deadlines(
     } else {
         let forwarding = matches!(
             state.intake.as_ref().map(|i| &i.outcome),
-            Some(IntakeOutcome::Forwarded { .. })
+            Some(IntakeOutcome::Forwarded { .. } | IntakeOutcome::ForwardedOutside { .. })
         ) || matches!(
             state.classification,
             Some(Classification::NotOurs | Classification::ComplaintMixedIn)

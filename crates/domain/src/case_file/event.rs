@@ -51,9 +51,15 @@ pub enum CaseEvent {
     /// Forwarded to the competent unit, once per content (LTC Art. 24(2)).
     Forwarded {
         on: NaiveDate,
-        /// The receiving unit's code.
+        /// The receiving unit's code; empty when the body is an agency outside the tree.
         to_unit: String,
         decided_on: NaiveDate,
+        /// The receiving body's name when it does not take cases through Khiên (a unit
+        /// of the tree with no staff here, or an outside agency): the forwarding letter
+        /// goes on paper, no key is re-sealed and the case stays, finished, with the
+        /// sending unit. `None` in histories stored before the field existed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outside: Option<String>,
     },
     /// The competent unit received the forwarded case: its own receipt, from which its
     /// acceptance clock runs (LTC Art. 24). Classification and the intake decision

@@ -141,6 +141,34 @@ fn decide(mut state: CaseState, event: &CaseEvent) -> Result<CaseState, Rejectio
             let grounds = grounds.trim().to_owned();
             (IntakeOutcome::NotAccepted { grounds }, Stage::NotAccepted)
         }
+        CaseEvent::Forwarded {
+            to_unit,
+            outside: Some(body),
+            ..
+        } => {
+            // Outside Khiên: a unit of the tree with no staff here keeps its code; an
+            // agency outside the tree has none, and its name is what the letter bears.
+            let body = body.trim();
+            if body.is_empty() {
+                return Err(Rejection::NoOutsideBody);
+            }
+            let to_unit = match to_unit.trim() {
+                "" => String::new(),
+                code => unit_code(code).ok_or_else(|| Rejection::BadUnit { unit: code.into() })?,
+            };
+            state.forwarded_to = Some(if to_unit.is_empty() {
+                body.to_owned()
+            } else {
+                to_unit.clone()
+            });
+            (
+                IntakeOutcome::ForwardedOutside {
+                    to_unit,
+                    body: body.to_owned(),
+                },
+                Stage::ForwardedOutside,
+            )
+        }
         CaseEvent::Forwarded { to_unit, .. } => {
             let to_unit = unit_code(to_unit).ok_or_else(|| Rejection::BadUnit {
                 unit: to_unit.clone(),

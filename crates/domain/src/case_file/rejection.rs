@@ -65,6 +65,8 @@ pub enum Rejection {
         "forwarding names the competent unit by its code: LTC Art. 24(2) ({unit:?} is not a unit code)"
     )]
     BadUnit { unit: String },
+    #[error("forwarding outside Khiên names the receiving body: LTC Art. 24(2)")]
+    NoOutsideBody,
     #[error("the intake decision is taken once, after classification: LTC Art. 24(1)")]
     IntakeDecided,
     #[error(

@@ -114,6 +114,9 @@ impl Rejection {
                 "Việc chuyển đơn phải ghi rõ mã đơn vị của cơ quan có thẩm quyền (khoản 2 Điều 24 \
                 Luật Tố cáo); {unit:?} không phải là mã đơn vị"
             ),
+            Rejection::NoOutsideBody => "Việc chuyển đơn ra ngoài Khiên phải ghi rõ tên cơ quan \
+                nhận (khoản 2 Điều 24 Luật Tố cáo)"
+                .into(),
             Rejection::IntakeDecided => {
                 "Quyết định xử lý ban đầu đối với đơn chỉ được ra một lần, sau khi phân loại \
                 (khoản 1 Điều 24 Luật Tố cáo)"
@@ -388,6 +391,7 @@ fn stage_words_vi(stage: Stage) -> &'static str {
         Stage::Classified => "đã phân loại",
         Stage::NotAccepted => "không thụ lý",
         Stage::Forwarded => "đã chuyển đơn",
+        Stage::ForwardedOutside => "đã chuyển ra ngoài Khiên",
         Stage::TransferredCriminal => "đã chuyển cơ quan điều tra hoặc viện kiểm sát",
         Stage::HandledAsInformation => "xử lý như thông tin",
         Stage::Accepted => "đã thụ lý",
@@ -472,6 +476,7 @@ mod tests {
             Rejection::BadUnit {
                 unit: "Sở Nội vụ".into(),
             },
+            Rejection::NoOutsideBody,
             Rejection::IntakeDecided,
             Rejection::PetitionTrack,
             Rejection::NotPetitionTrack,
@@ -605,7 +610,7 @@ mod tests {
             .map(|r| format!("{:?}", discriminant(r)))
             .collect();
         // As many as `VARIANTS` in tests/rejections.rs.
-        assert_eq!(variants.len(), 51);
+        assert_eq!(variants.len(), 52);
     }
 
     #[test]

@@ -4,12 +4,13 @@ use super::state::{CaseState, Stage};
 
 impl Stage {
     /// Every stage, in procedural order.
-    pub const ALL: [Stage; 12] = [
+    pub const ALL: [Stage; 13] = [
         Stage::Empty,
         Stage::Received,
         Stage::Classified,
         Stage::NotAccepted,
         Stage::Forwarded,
+        Stage::ForwardedOutside,
         Stage::TransferredCriminal,
         Stage::HandledAsInformation,
         Stage::Accepted,
@@ -27,6 +28,7 @@ impl Stage {
             Stage::Classified => "classified",
             Stage::NotAccepted => "not_accepted",
             Stage::Forwarded => "forwarded",
+            Stage::ForwardedOutside => "forwarded_outside",
             Stage::TransferredCriminal => "transferred_criminal",
             Stage::HandledAsInformation => "handled_as_information",
             Stage::Accepted => "accepted",
@@ -50,6 +52,7 @@ impl Stage {
             Stage::Classified => "Đã phân loại",
             Stage::NotAccepted => "Không thụ lý",
             Stage::Forwarded => "Đã chuyển đơn",
+            Stage::ForwardedOutside => "Đã chuyển ra ngoài Khiên",
             Stage::TransferredCriminal => "Đã chuyển cơ quan điều tra / viện kiểm sát",
             Stage::HandledAsInformation => "Xử lý như thông tin (Điều 25)",
             Stage::Accepted => "Đã thụ lý, đang xác minh",
@@ -68,6 +71,7 @@ impl Stage {
             Stage::Classified => "Classified",
             Stage::NotAccepted => "Not accepted",
             Stage::Forwarded => "Forwarded",
+            Stage::ForwardedOutside => "Forwarded outside Khiên",
             Stage::TransferredCriminal => "Transferred to the investigation agency / procuracy",
             Stage::HandledAsInformation => "Handled as information (Art. 25)",
             Stage::Accepted => "Accepted, under verification",
@@ -90,6 +94,21 @@ impl CaseState {
     /// The stage as the reporter reads it.
     pub fn public_stage(&self) -> PublicStage {
         let suspended = self.resolution.as_ref().is_some_and(|r| r.is_suspended());
+        if let Some(body) = self.forwarded_outside_to() {
+            // Where it went, and that Khiên will not follow it there: no promise of
+            // updates from a body that does not use it.
+            return PublicStage {
+                vi: format!(
+                    "Đơn đã được chuyển bằng văn bản đến {body}, cơ quan có thẩm quyền giải \
+                     quyết; từ nay việc giải quyết do cơ quan này thực hiện ngoài Khiên và \
+                     Khiên không nhận được thông tin cập nhật."
+                ),
+                en: format!(
+                    "The report was forwarded by letter to {body}, the competent body; it is \
+                     handled there, outside Khiên, from now on, and Khiên receives no updates."
+                ),
+            };
+        }
         let (vi, en) = match self.stage {
             Stage::Empty | Stage::Received | Stage::Classified => (
                 "Đơn đã được tiếp nhận và đang được xem xét để quyết định thụ lý.",
@@ -99,7 +118,7 @@ impl CaseState {
                 "Cơ quan không thụ lý đơn; lý do được gửi cho bạn trong hộp thư.",
                 "The unit did not accept the report; the grounds are sent to your inbox.",
             ),
-            Stage::Forwarded => (
+            Stage::Forwarded | Stage::ForwardedOutside => (
                 "Đơn đã được chuyển đến cơ quan có thẩm quyền giải quyết.",
                 "The report was forwarded to the competent unit.",
             ),

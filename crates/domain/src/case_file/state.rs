@@ -25,6 +25,9 @@ pub enum Stage {
     Classified,
     NotAccepted,
     Forwarded,
+    /// Forwarded on paper to a body that does not take cases through Khiên: handled
+    /// there from now on (LTC Art. 24(2)).
+    ForwardedOutside,
     TransferredCriminal,
     /// On the separate information track of LTC Art. 25.
     HandledAsInformation,
@@ -47,6 +50,7 @@ impl Stage {
             Stage::Classified => "classified",
             Stage::NotAccepted => "not accepted",
             Stage::Forwarded => "forwarded",
+            Stage::ForwardedOutside => "forwarded outside Khiên",
             Stage::TransferredCriminal => "transferred (criminal signs)",
             Stage::HandledAsInformation => "handled as information",
             Stage::Accepted => "accepted",
@@ -71,9 +75,20 @@ pub struct Receipt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IntakeOutcome {
     Accepted(AcceptanceConditions),
-    NotAccepted { grounds: String },
-    Forwarded { to_unit: String },
-    TransferredCriminal { to: CriminalAuthority },
+    NotAccepted {
+        grounds: String,
+    },
+    Forwarded {
+        to_unit: String,
+    },
+    /// To `body`, outside Khiên; `to_unit` is its code when it is a unit of the tree.
+    ForwardedOutside {
+        to_unit: String,
+        body: String,
+    },
+    TransferredCriminal {
+        to: CriminalAuthority,
+    },
     HandledAsInformation,
 }
 
@@ -254,6 +269,14 @@ impl CaseState {
     /// Whether the report is on the information track: anonymous (LTC Art. 25).
     pub fn is_anonymous(&self) -> bool {
         self.receipt.is_some_and(|r| r.anonymous)
+    }
+
+    /// The body's name when the case was forwarded outside Khiên.
+    pub fn forwarded_outside_to(&self) -> Option<&str> {
+        match self.intake.as_ref().map(|i| &i.outcome) {
+            Some(IntakeOutcome::ForwardedOutside { body, .. }) => Some(body),
+            _ => None,
+        }
     }
 
     /// The re-denunciation whose review has not ended, if any.

@@ -34,7 +34,7 @@ pub(crate) fn outcome(state: &CaseState) -> Option<Outcome> {
     match state.stage {
         Stage::Empty | Stage::Received | Stage::Classified | Stage::Accepted => None,
         Stage::NotAccepted => Some(Outcome::NotAccepted),
-        Stage::Forwarded => Some(Outcome::Forwarded),
+        Stage::Forwarded | Stage::ForwardedOutside => Some(Outcome::Forwarded),
         Stage::TransferredCriminal => Some(Outcome::Transferred),
         Stage::HandledAsInformation => Some(Outcome::HandledAsInformation),
         Stage::Replied => Some(Outcome::Answered),
@@ -69,7 +69,9 @@ fn finished_by(state: &CaseState) -> Option<Outcome> {
     }
     match state.intake.as_ref().map(|i| &i.outcome) {
         Some(IntakeOutcome::NotAccepted { .. }) => Some(Outcome::NotAccepted),
-        Some(IntakeOutcome::Forwarded { .. }) => Some(Outcome::Forwarded),
+        Some(IntakeOutcome::Forwarded { .. } | IntakeOutcome::ForwardedOutside { .. }) => {
+            Some(Outcome::Forwarded)
+        }
         Some(IntakeOutcome::HandledAsInformation) => Some(Outcome::HandledAsInformation),
         Some(IntakeOutcome::TransferredCriminal { .. }) => Some(Outcome::Transferred),
         Some(IntakeOutcome::Accepted(_)) | None => None,

@@ -205,6 +205,7 @@ fn each_history_adds_what_a_clerk_would_count() {
         denunciation("2026-02-02"),
         classified("2026-02-02", Classification::NotOurs),
         CaseEvent::Forwarded {
+            outside: None,
             on: day("2026-02-03"),
             to_unit: "TTT".into(),
             decided_on: day("2026-02-03"),

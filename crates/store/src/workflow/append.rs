@@ -73,7 +73,12 @@ impl Store {
             now,
         } = new;
         let receiver = match &event {
-            CaseEvent::Forwarded { to_unit, .. } => Some(self.receiver(to_unit).await?),
+            // Outside Khiên nothing is re-sealed: the letter goes on paper.
+            CaseEvent::Forwarded {
+                to_unit,
+                outside: None,
+                ..
+            } => Some(self.receiver(to_unit).await?),
             _ => None,
         };
 
@@ -243,6 +248,19 @@ fn audit_details(event: &CaseEvent, seq: i64, forwarded_to: Option<&UnitId>) -> 
     });
     if let Some(unit) = forwarded_to {
         details["to_unit"] = json!(unit.as_str());
+    }
+    // Forwarded on paper: which unit of the tree, if one (the audit keeps no free
+    // text, so an outside agency's name is only in the case history).
+    if let CaseEvent::Forwarded {
+        to_unit,
+        outside: Some(_),
+        ..
+    } = event
+    {
+        details["forwarded_outside"] = json!(true);
+        if !to_unit.is_empty() {
+            details["to_unit_code"] = json!(to_unit);
+        }
     }
     if let CaseEvent::HandlerAssigned { handler, .. } = event {
         details["handler"] = json!(handler);

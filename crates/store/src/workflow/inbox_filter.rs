@@ -5,8 +5,10 @@ use khien_domain::case_file::Stage;
 
 use crate::accounts::UserId;
 
-/// Filters of the unit inbox; the default shows everything. Due dates are the clock
-/// columns of `cases` (the earliest running deadline of each case).
+/// Filters of the unit inbox; the default shows everything but the cases forwarded
+/// outside Khiên (handled elsewhere from then on; the stage filter still finds them).
+/// Due dates are the clock columns of `cases` (the earliest running deadline of each
+/// case).
 #[derive(Debug, Clone, Default)]
 pub struct InboxFilter {
     /// Only cases at this stage.
@@ -36,8 +38,12 @@ impl InboxFilter {
             }
             None => sql.push_str(condition),
         };
-        if let Some(stage) = self.stage {
-            add(" AND stage = ?", Some(stage.code().to_owned()));
+        match self.stage {
+            Some(stage) => add(" AND stage = ?", Some(stage.code().to_owned())),
+            None => add(
+                " AND stage <> ?",
+                Some(Stage::ForwardedOutside.code().to_owned()),
+            ),
         }
         if self.suspended {
             add(" AND suspended = 1", None);

@@ -28,6 +28,7 @@ mod history;
 mod inbox_filter;
 mod notifications;
 mod overdue_below;
+mod receiving_units;
 mod workflow_error;
 
 pub use append::{NewCaseEvent, RecordedEvent};

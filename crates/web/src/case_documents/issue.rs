@@ -26,6 +26,7 @@ use super::issuable::{event_for, issuable_types, not_yet};
 use super::letterhead_facts::Issuer;
 use super::request::{DocumentRequest, text};
 use crate::case_access::{OpenedCase, open_case, unit_secret, visible_case};
+use crate::case_workflow::forward_recipient;
 use crate::case_workflow::{CaseAction, clock_context, perform_action, workflow_failure};
 use crate::intake_form::intake_failure;
 use crate::staff_session::Staff;
@@ -201,16 +202,27 @@ async fn forward_with_letter(
     case: &CaseFacts<'_>,
     request: &DocumentRequest,
 ) -> Result<IssuedNow, AppError> {
-    let to_unit = text(&request.to_unit).ok_or_else(|| AppError::BadRequest {
-        field: Some("to_unit"),
-        message: "cần mã đơn vị nhận / the receiving unit's code is needed".into(),
-    })?;
-    let unknown = || AppError::BadRequest {
-        field: Some("to_unit"),
-        message: format!("không có đơn vị mã {to_unit:?} / no unit has the code {to_unit:?}"),
+    // A unit of the tree by its code, or an agency outside it by name (then the letter
+    // is addressed to that name and the case is forwarded outside Khiên).
+    let (to_unit, to_agency) =
+        forward_recipient(request.to_unit.clone(), request.to_agency.clone())?;
+    let (addressee, forwarded_to) = match &to_agency {
+        Some(agency) => (agency.clone(), agency.clone()),
+        None => {
+            let unknown = || AppError::BadRequest {
+                field: Some("to_unit"),
+                message: format!(
+                    "không có đơn vị mã {to_unit:?} / no unit has the code {to_unit:?}"
+                ),
+            };
+            let code = UnitCode::parse(&to_unit).map_err(|_| unknown())?;
+            let receiver = state.store.unit_by_code(&code).await?.ok_or_else(unknown)?;
+            (
+                receiver.name.as_str().to_owned(),
+                receiver.code.as_str().to_owned(),
+            )
+        }
     };
-    let code = UnitCode::parse(&to_unit).map_err(|_| unknown())?;
-    let receiver = state.store.unit_by_code(&code).await?.ok_or_else(unknown)?;
     let date = request.decided_on.unwrap_or(case.clock.today);
     if date > case.clock.today {
         return Err(AppError::BadRequest {
@@ -219,7 +231,7 @@ async fn forward_with_letter(
                 .into(),
         });
     }
-    let draft = forwarding_draft(issuer, case, request, date, receiver.name.as_str())?;
+    let draft = forwarding_draft(issuer, case, request, date, &addressee)?;
     // Everything the letter needs is checked before the case leaves the unit.
     draft.clone().render(1).map_err(document_failure)?;
     let (_, recorded) = perform_action(
@@ -227,7 +239,8 @@ async fn forward_with_letter(
         staff,
         opened.summary.id.as_str(),
         CaseAction::Forward {
-            to_unit: to_unit.clone(),
+            to_unit: Some(to_unit),
+            to_agency,
             decided_on: Some(date),
         },
     )
@@ -251,7 +264,7 @@ async fn forward_with_letter(
     Ok(IssuedNow {
         info,
         doc_type: DocumentType::ForwardingLetter,
-        forwarded_to: Some(receiver.code.as_str().to_owned()),
+        forwarded_to: Some(forwarded_to),
     })
 }
 

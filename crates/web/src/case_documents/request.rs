@@ -73,6 +73,9 @@ pub struct DocumentRequest {
     /// Forwarding letter: the receiving unit's code; the case is forwarded in the
     /// same request.
     pub to_unit: Option<String>,
+    /// Forwarding letter: instead of `to_unit`, an agency outside the tree by name; the
+    /// letter goes on paper and the case is forwarded outside Khiên.
+    pub to_agency: Option<String>,
     /// Forwarding letter: the date signed (default today, never later).
     pub decided_on: Option<NaiveDate>,
     /// Forwarding letter: the body addressed; default: the receiving unit's name.

@@ -30,8 +30,11 @@ pub enum CaseAction {
         grounds: String,
         decided_on: Option<NaiveDate>,
     },
+    /// To a unit of the tree by its code (on Khiên or not), or to an agency outside the
+    /// tree by its name; exactly one of the two.
     Forward {
-        to_unit: String,
+        to_unit: Option<String>,
+        to_agency: Option<String>,
         decided_on: Option<NaiveDate>,
     },
     /// The receiving unit takes in a case forwarded to it.
@@ -90,9 +93,12 @@ pub enum CaseAction {
     HandleConclusion {
         decided_on: Option<NaiveDate>,
     },
+    /// The posting's first day and either its last day or its length in consecutive
+    /// days (both days inclusive; NĐ31 Art. 6 asks for at least 15).
     Publish {
         from: NaiveDate,
-        until: NaiveDate,
+        until: Option<NaiveDate>,
+        days: Option<u32>,
     },
     Close,
     Reply {
@@ -173,12 +179,17 @@ impl CaseAction {
             },
             CaseAction::Forward {
                 to_unit,
+                to_agency,
                 decided_on,
-            } => CaseEvent::Forwarded {
-                on,
-                to_unit: to_unit.trim().to_owned(),
-                decided_on: signed("decided_on", decided_on)?,
-            },
+            } => {
+                let (to_unit, outside) = forward_recipient(to_unit, to_agency)?;
+                CaseEvent::Forwarded {
+                    on,
+                    to_unit,
+                    decided_on: signed("decided_on", decided_on)?,
+                    outside,
+                }
+            }
             CaseAction::ReceiveForwarded { received_on } => CaseEvent::ForwardReceived {
                 on,
                 received_on: signed("received_on", received_on)?,
@@ -257,7 +268,11 @@ impl CaseAction {
                 on,
                 decided_on: signed("decided_on", decided_on)?,
             },
-            CaseAction::Publish { from, until } => CaseEvent::Published { on, from, until },
+            CaseAction::Publish { from, until, days } => CaseEvent::Published {
+                on,
+                from: signed("from", Some(from))?,
+                until: posting_end(from, until, days)?,
+            },
             CaseAction::Close => CaseEvent::Closed { on },
             CaseAction::Reply { decided_on } => CaseEvent::PetitionReplied {
                 on,
@@ -282,5 +297,81 @@ impl CaseAction {
                 CaseAction::NAMES.join(", ")
             ),
         })
+    }
+}
+
+/// The posting's last day, from its end or its length; when both are given (the form
+/// sends its default length beside a chosen end) they must agree.
+fn posting_end(
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+    days: Option<u32>,
+) -> Result<NaiveDate, AppError> {
+    let counted = match days {
+        Some(0) => {
+            return Err(AppError::BadRequest {
+                field: Some("days"),
+                message: "days: cần ít nhất 1 ngày (Điều 6 Nghị định 31/2019/NĐ-CP yêu cầu ít \
+                          nhất 15 ngày liên tục) / at least 1 day is needed (NĐ31 Art. 6 asks \
+                          for at least 15 consecutive days)"
+                    .into(),
+            });
+        }
+        Some(days) => Some(
+            from.checked_add_days(chrono::Days::new(u64::from(days) - 1))
+                .ok_or(AppError::BadRequest {
+                    field: Some("days"),
+                    message: "days: số ngày quá lớn / too many days".into(),
+                })?,
+        ),
+        None => None,
+    };
+    match (until, counted) {
+        (Some(until), Some(counted)) if until != counted => Err(AppError::BadRequest {
+            field: Some("days"),
+            message: format!(
+                "days: ngày kết thúc {} không khớp với số ngày niêm yết / the last day {until} \
+                 does not match the number of days",
+                until.format("%d/%m/%Y")
+            ),
+        }),
+        (Some(end), _) | (None, Some(end)) => Ok(end),
+        (None, None) => Err(AppError::BadRequest {
+            field: Some("until"),
+            message: "until: cần ngày kết thúc hoặc số ngày niêm yết / the posting's last day \
+                      or its number of days is needed"
+                .into(),
+        }),
+    }
+}
+
+/// The unit code, or the outside agency's name (with no code): one of them, not both.
+/// Whether a unit of the tree takes cases through Khiên is the store's to tell.
+pub fn forward_recipient(
+    to_unit: Option<String>,
+    to_agency: Option<String>,
+) -> Result<(String, Option<String>), AppError> {
+    let to_unit = to_unit.map(|code| code.trim().to_owned());
+    match (to_unit, to_agency.map(|name| name.trim().to_owned())) {
+        (Some(code), Some(_)) if !code.is_empty() => Err(AppError::BadRequest {
+            field: Some("to_agency"),
+            message: "to_agency: chọn một đơn vị hoặc ghi tên cơ quan ngoài Khiên, không cả hai \
+                      / choose a unit or name an agency outside Khiên, not both"
+                .into(),
+        }),
+        (_, Some(name)) if name.is_empty() => Err(AppError::BadRequest {
+            field: Some("to_agency"),
+            message: "to_agency: cần tên cơ quan nhận (khoản 2 Điều 24 Luật Tố cáo) / the \
+                      receiving agency's name is needed (LTC Art. 24(2))"
+                .into(),
+        }),
+        (_, Some(name)) => Ok((String::new(), Some(name))),
+        (Some(code), None) if !code.is_empty() => Ok((code, None)),
+        _ => Err(AppError::BadRequest {
+            field: Some("to_unit"),
+            message: "to_unit: cần chọn đơn vị nhận hoặc ghi tên cơ quan ngoài Khiên / choose the \
+                      receiving unit or name an agency outside Khiên"
+                .into(),
+        }),
     }
 }

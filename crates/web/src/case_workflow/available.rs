@@ -39,6 +39,7 @@ pub fn available_actions(state: &CaseState, context: &FoldContext<'_>) -> Vec<&'
         (
             "forward",
             CaseEvent::Forwarded {
+                outside: None,
                 on,
                 to_unit: "KHAC".into(),
                 decided_on: on,
@@ -147,13 +148,16 @@ pub fn available_actions(state: &CaseState, context: &FoldContext<'_>) -> Vec<&'
             },
         ));
     }
-    if let Some(from) = on.checked_sub_days(chrono::Days::new(30)) {
+    // Publication is due within 7 working days of the conclusion (LTC Art. 40), so it
+    // is offered from the conclusion on: a posting starting today, long enough for any
+    // rule pack's minimum (the real length is checked when the form is sent).
+    if let Some(until) = on.checked_add_days(chrono::Days::new(365)) {
         samples.push((
             "publish",
             CaseEvent::Published {
                 on,
-                from,
-                until: on,
+                from: on,
+                until,
             },
         ));
     }

@@ -13,6 +13,12 @@ pub fn event_label(event: &CaseEvent) -> (&'static str, &'static str) {
         CaseEvent::Classified { .. } => ("Phân loại đơn", "Classified"),
         CaseEvent::Accepted { .. } => ("Quyết định thụ lý", "Accepted"),
         CaseEvent::NotAccepted { .. } => ("Không thụ lý", "Not accepted"),
+        CaseEvent::Forwarded {
+            outside: Some(_), ..
+        } => (
+            "Chuyển đơn ra ngoài Khiên (gửi công văn bằng giấy)",
+            "Forwarded outside Khiên (letter sent on paper)",
+        ),
         CaseEvent::Forwarded { .. } => ("Chuyển đơn", "Forwarded"),
         CaseEvent::ForwardReceived { .. } => (
             "Cơ quan có thẩm quyền tiếp nhận đơn chuyển đến",
@@ -51,6 +57,10 @@ pub fn event_detail(event: &CaseEvent, lang: Language) -> String {
     match event {
         CaseEvent::Classified { as_kind, .. } => classification_label(lang, *as_kind).to_owned(),
         CaseEvent::NotAccepted { grounds, .. } => grounds.clone(),
+        CaseEvent::Forwarded {
+            outside: Some(body),
+            ..
+        } => body.clone(),
         CaseEvent::Forwarded { to_unit, .. } => to_unit.clone(),
         CaseEvent::TransferredCriminal { to, .. } => match to {
             CriminalAuthority::InvestigationAgency => {

@@ -14,7 +14,7 @@ const LISTS: [&str; 2] = ["criteria", "verifiers"];
 /// Checkbox fields (absent = false).
 const FLAGS: [&str; 1] = ["false_report_flag"];
 /// Numbers.
-const NUMBERS: [&str; 2] = ["amount_to_recover_vnd", "persons_to_discipline"];
+const NUMBERS: [&str; 3] = ["amount_to_recover_vnd", "persons_to_discipline", "days"];
 /// The four conditions of acceptance, as checkboxes.
 const CONDITIONS: [&str; 4] = [
     "formalities_met",

@@ -5,11 +5,12 @@ mod action;
 mod available;
 mod event_words;
 mod form_action;
+mod forward_target;
 mod perform;
 mod reporter_notices;
 mod views;
 
-pub use action::CaseAction;
+pub use action::{CaseAction, forward_recipient};
 pub use available::{available_actions, owed_notices};
 pub use event_words::{criterion_label, event_detail, event_label};
 pub use form_action::action_from_form;

@@ -9,6 +9,7 @@ use khien_store::workflow::{ClockContext, NewCaseEvent, RecordedEvent, WorkflowE
 use khien_vault::symmetric::DataKey;
 
 use super::action::CaseAction;
+use super::forward_target::forward_target;
 use crate::case_access::{OpenedCase, open_case, unit_secret, visible_case};
 use crate::conflict_of_interest::ensure_no_conflict;
 use crate::staff_session::Staff;
@@ -41,7 +42,7 @@ pub async fn perform_action(
         return Err(AppError::Forbidden);
     }
     let context = clock_context(state);
-    let event = action.into_event(context.today)?;
+    let event = forward_target(state, action.into_event(context.today)?).await?;
     let opened = open_case(state, staff, case_id, "workflow").await?;
     check_assignees(state, &opened, &event).await?;
     if matches!(event, CaseEvent::Accepted { .. })
@@ -60,7 +61,9 @@ pub async fn perform_action(
         });
     }
     let identity_key = match &event {
-        CaseEvent::Forwarded { .. } => identity_key_to_forward(state, staff, &opened).await,
+        CaseEvent::Forwarded { outside: None, .. } => {
+            identity_key_to_forward(state, staff, &opened).await
+        }
         _ => None,
     };
     let recorded = state

@@ -46,6 +46,22 @@ pub async fn reporter_notices(state: &AppState, events: &[StoredEvent]) -> Vec<R
                 format!("Đơn không được thụ lý. Lý do: {grounds}"),
                 format!("The report was not accepted. Grounds: {grounds}"),
             ),
+            // Khiên will hear nothing more of it: say so, promise no updates.
+            CaseEvent::Forwarded {
+                outside: Some(body),
+                ..
+            } => (
+                format!(
+                    "Đơn đã được chuyển bằng văn bản đến {body}, cơ quan có thẩm quyền giải \
+                     quyết. Từ nay việc giải quyết do cơ quan này thực hiện ngoài Khiên; Khiên \
+                     không nhận được thông tin cập nhật về đơn của bạn."
+                ),
+                format!(
+                    "The report was forwarded by letter to {body}, the competent body. It is \
+                     handled there, outside Khiên, from now on; Khiên receives no updates on \
+                     your report."
+                ),
+            ),
             CaseEvent::Forwarded { to_unit, .. } => {
                 let name = unit_name(state, to_unit).await;
                 (

@@ -2,6 +2,7 @@
 //! actions the law allows now.
 
 use khien_domain::case_file::{ComplexityCriterion, Deadline, Notice};
+use khien_store::accounts::UnitId;
 use khien_store::intake::CaseId;
 use khien_vault::symmetric::DataKey;
 
@@ -59,6 +60,19 @@ pub struct WorkflowView {
     pub routing: Vec<(String, Vec<String>)>,
     /// The accused is the head of the handling unit: the case goes to the superior.
     pub accused_is_head: bool,
+    /// The forward form's choice list: the routing proposal's units first, then every
+    /// other unit of the tree.
+    pub forward_choices: Vec<ForwardChoice>,
+}
+
+/// One unit the case can be forwarded to.
+pub struct ForwardChoice {
+    pub code: String,
+    /// "Name (CODE)", with "not on Khiên" when nobody there holds the unit key (the
+    /// letter then goes on paper).
+    pub label: String,
+    /// Proposed by the routing rules (LTC Art. 12–13).
+    pub proposed: bool,
 }
 
 impl WorkflowView {
@@ -104,7 +118,8 @@ pub async fn workflow_view(
         .map(|(id, username)| (id.to_string(), username.as_str().to_owned()))
         .collect();
     let linked = linked_report_counts(state, staff, case_id).await?;
-    let routing = routing_proposals(state, lang, case_id, case_key).await?;
+    let (routing, proposed_units) = routing_proposals(state, lang, case_id, case_key).await?;
+    let forward_choices = forward_choices(state, lang, unit, &proposed_units).await?;
     let accused_is_head = state
         .store
         .accused_is_head_of_handling_unit(case_id)
@@ -148,24 +163,65 @@ pub async fn workflow_view(
         linked_elsewhere: linked.elsewhere,
         routing,
         accused_is_head,
+        forward_choices,
     })
 }
 
+/// The units offered by the forward form: `proposed` first, in order, then the rest of
+/// the tree; never the case's own unit.
+async fn forward_choices(
+    state: &AppState,
+    lang: Language,
+    own_unit: &UnitId,
+    proposed: &[UnitId],
+) -> Result<Vec<ForwardChoice>, AppError> {
+    let receiving = state.store.units_receiving_cases().await?;
+    let units = state.store.list_units().await?;
+    let choice = |unit: &khien_store::accounts::Unit, proposed: bool| {
+        let mut label = format!("{} ({})", unit.name.as_str(), unit.code.as_str());
+        if proposed {
+            label = format!("{}: {label}", lang.pick("Đề xuất", "Proposed"));
+        }
+        if !receiving.contains(&unit.id) {
+            label.push_str(lang.pick(" — chưa dùng Khiên", " — not on Khiên"));
+        }
+        ForwardChoice {
+            code: unit.code.as_str().to_owned(),
+            label,
+            proposed,
+        }
+    };
+    let mut choices: Vec<ForwardChoice> = proposed
+        .iter()
+        .filter(|id| *id != own_unit)
+        .filter_map(|id| units.iter().find(|u| &u.unit.id == id))
+        .map(|u| choice(&u.unit, true))
+        .collect();
+    choices.extend(
+        units
+            .iter()
+            .filter(|u| &u.unit.id != own_unit && !proposed.contains(&u.unit.id))
+            .map(|u| choice(&u.unit, false)),
+    );
+    Ok(choices)
+}
+
 /// For each accused person, the bodies LTC Art. 12–13 make competent (a report
-/// about state duties, no criminal signs: the routing API takes the other cases).
+/// about state duties, no criminal signs: the routing API takes the other cases),
+/// and the units of the tree among them, each once.
 async fn routing_proposals(
     state: &AppState,
     lang: Language,
     case_id: &CaseId,
     case_key: &DataKey,
-) -> Result<Vec<(String, Vec<String>)>, AppError> {
+) -> Result<(Vec<(String, Vec<String>)>, Vec<UnitId>), AppError> {
     let content = state
         .store
         .report_content(case_id, case_key)
         .await
         .map_err(intake_failure)?;
     if content.accused.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     let tree = organisation_tree(state).await?;
     let report = ReportFacts {
@@ -173,7 +229,8 @@ async fn routing_proposals(
         criminal_signs: false,
         on: today_in_vietnam(),
     };
-    Ok(content
+    let mut units: Vec<UnitId> = Vec::new();
+    let lines = content
         .accused
         .iter()
         .map(|person| {
@@ -188,6 +245,11 @@ async fn routing_proposals(
                     chosen_standing: None,
                 },
             );
+            for id in routing.proposals.iter().filter_map(|p| p.body.unit()) {
+                if !units.contains(id) {
+                    units.push(id.clone());
+                }
+            }
             let lines = routing
                 .proposals
                 .iter()
@@ -210,7 +272,8 @@ async fn routing_proposals(
                 .collect();
             (person.name.clone(), lines)
         })
-        .collect())
+        .collect();
+    Ok((lines, units))
 }
 
 fn deadline_row(lang: Language, deadline: &Deadline) -> DeadlineRow {

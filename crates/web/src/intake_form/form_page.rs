@@ -167,6 +167,11 @@ pub async fn form_page(
     staff_csrf: Option<&str>,
 ) -> Result<Response, AppError> {
     let units = unit_choices(state).await?;
+    // The public sees, before sending, which units are not on Khiên yet.
+    let units = match staff_csrf {
+        Some(_) => units,
+        None => super::offline_units::mark_offline_units(state, lang, units).await?,
+    };
     let label = |vi: &'static str, en: &'static str| lang.pick(vi, en);
     let kinds = ReportKind::ALL
         .iter()

@@ -4,6 +4,7 @@
 mod form_fields;
 mod form_page;
 mod multipart_upload;
+mod offline_units;
 mod report_draft;
 mod submission;
 

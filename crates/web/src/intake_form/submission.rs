@@ -53,7 +53,7 @@ impl From<AppError> for SubmitFailure {
 }
 
 /// Whether a unit can have a report sealed to it: some member holds its keys.
-async fn has_keys(
+pub(super) async fn has_keys(
     state: &AppState,
     unit: &khien_store::accounts::UnitId,
 ) -> Result<bool, AppError> {

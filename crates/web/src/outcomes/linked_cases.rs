@@ -112,7 +112,8 @@ pub async fn name_accused_unit(
             staff,
             case_id,
             CaseAction::Forward {
-                to_unit: handling.code.as_str().to_owned(),
+                to_unit: Some(handling.code.as_str().to_owned()),
+                to_agency: None,
                 decided_on: None,
             },
         )

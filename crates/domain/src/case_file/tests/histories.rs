@@ -87,9 +87,20 @@ pub(super) fn not_accepted(on: &str, grounds: &str) -> CaseEvent {
 
 pub(super) fn forwarded(on: &str, to_unit: &str) -> CaseEvent {
     CaseEvent::Forwarded {
+        outside: None,
         on: day(on),
         to_unit: to_unit.to_owned(),
         decided_on: day(on),
+    }
+}
+
+/// Forwarded on paper to `body`, outside Khiên; `to_unit` is its code or empty.
+pub(super) fn forwarded_outside(on: &str, to_unit: &str, body: &str) -> CaseEvent {
+    CaseEvent::Forwarded {
+        on: day(on),
+        to_unit: to_unit.to_owned(),
+        decided_on: day(on),
+        outside: Some(body.to_owned()),
     }
 }
 

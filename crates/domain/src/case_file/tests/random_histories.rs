@@ -73,6 +73,11 @@ fn event_from(seed: Seed, on: NaiveDate) -> CaseEvent {
             decided_on,
         },
         6 => CaseEvent::Forwarded {
+            outside: match salt % 7 {
+                0 => Some(String::new()),
+                1 | 2 => Some("Công an huyện X, tỉnh Y".to_owned()),
+                _ => None,
+            },
             on,
             to_unit: if salt % 9 == 0 { "Sở?" } else { "so-tc" }.to_owned(),
             decided_on,

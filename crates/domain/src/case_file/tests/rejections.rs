@@ -34,6 +34,7 @@ fn variant(rejection: &Rejection) -> &'static str {
         Rejection::NotADenunciation { .. } => "NotADenunciation",
         Rejection::NoGrounds => "NoGrounds",
         Rejection::BadUnit { .. } => "BadUnit",
+        Rejection::NoOutsideBody => "NoOutsideBody",
         Rejection::IntakeDecided => "IntakeDecided",
         Rejection::PetitionTrack => "PetitionTrack",
         Rejection::NotPetitionTrack => "NotPetitionTrack",
@@ -70,7 +71,7 @@ fn variant(rejection: &Rejection) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 51;
+const VARIANTS: usize = 52;
 
 fn table() -> Vec<(&'static str, Vec<CaseEvent>, Rejection)> {
     let denunciation = || classified_case(Classification::Denunciation);
@@ -313,6 +314,14 @@ fn table() -> Vec<(&'static str, Vec<CaseEvent>, Rejection)> {
             Rejection::BadUnit {
                 unit: "Sở Tài chính".to_owned(),
             },
+        ),
+        (
+            "forwarded outside Khiên to a body with no name",
+            with(
+                classified_case(Classification::NotOurs),
+                [forwarded_outside(LATER, "", " ")],
+            ),
+            Rejection::NoOutsideBody,
         ),
         (
             "refused twice",
