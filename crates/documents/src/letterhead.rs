@@ -4,15 +4,18 @@
 
 use docx_rs::{Paragraph, Table, TableCell, TableCellMargins, TableRow, WidthType};
 
-use crate::DocumentHeader;
 use crate::date_line::place_and_date;
 use crate::typography::{
     BODY, HEADING, LETTER_SUBJECT, NATIONAL_NAME, TEXT_WIDTH, centred, run, short_rule,
 };
+use crate::{DocumentHeader, NumberingSystem};
 
 /// The national name and motto, the same on every document.
 pub const NATIONAL_NAME_TEXT: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The party's name, which takes the place of the national name and motto on a party
+/// body's documents (Hướng dẫn 36-HD/VPTW on the layout of party documents).
+pub const PARTY_NAME_TEXT: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
 /// The left column is narrower: the issuing body's name is short, the national name long.
 /// 3 900 twips (6.9 cm) leaves 9.6 cm on the right, where the national name at 12 pt bold
@@ -38,13 +41,39 @@ pub(crate) fn letterhead(header: &DocumentHeader, letter_subject: Option<&str>) 
             .map(|line| centred().add_run(run(line.as_str(), HEADING).bold())),
     );
     left.push(short_rule(&issuer.join("\n"), HEADING));
+    // A party body's name is followed by a star under the rule.
+    if header.number.system == NumberingSystem::Party {
+        left.push(centred().add_run(run("*", HEADING)));
+    }
     // "Số: 05/QĐ-TTT": 13 pt, regular.
     left.push(centred().add_run(run(header.number.label(), HEADING)));
     if let Some(subject) = letter_subject {
         left.push(centred().add_run(run(subject, LETTER_SUBJECT)));
     }
 
-    let right = vec![
+    let date_line =
+        centred().add_run(run(place_and_date(header.place.trim(), header.date), BODY).italic());
+    let right = match header.number.system {
+        NumberingSystem::State => state_heading(date_line),
+        NumberingSystem::Party => vec![
+            // The party's name: capitals, bold, underlined, in place of name and motto.
+            centred().add_run(
+                run(PARTY_NAME_TEXT, NATIONAL_NAME)
+                    .bold()
+                    .underline("single"),
+            ),
+            centred(),
+            // Place and date: italic, as on state documents.
+            date_line,
+        ],
+    };
+
+    two_columns(left, right, LEFT_COLUMN)
+}
+
+/// The right column of a state body's document: national name, motto, date line.
+fn state_heading(date_line: Paragraph) -> Vec<Paragraph> {
+    vec![
         // National name: capitals, bold, 12–13 pt.
         centred().add_run(run(NATIONAL_NAME_TEXT, NATIONAL_NAME).bold()),
         // Motto: bold, 13–14 pt, with a solid line as long as the text under it — an
@@ -52,10 +81,8 @@ pub(crate) fn letterhead(header: &DocumentHeader, letter_subject: Option<&str>) 
         centred().add_run(run(MOTTO, HEADING).bold().underline("single")),
         centred(),
         // Place and date: italic, 13–14 pt.
-        centred().add_run(run(place_and_date(header.place.trim(), header.date), BODY).italic()),
-    ];
-
-    two_columns(left, right, LEFT_COLUMN)
+        date_line,
+    ]
 }
 
 /// The non-empty lines of a body's name, in capitals.

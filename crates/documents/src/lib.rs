@@ -23,6 +23,8 @@ mod header;
 mod number;
 /// Officials and bodies named in documents.
 mod parties;
+/// A position joined to its body's name without repeating it.
+mod position_title;
 /// A citation of a document already issued.
 mod reference;
 /// Signing prefixes (TM., KT., Q., TL., TUQ.) and the signature block.
@@ -62,8 +64,11 @@ pub use forms::non_acceptance_notice::{
 };
 pub use forms::periodic_report::{PeriodicReport, ReportSection, periodic_report};
 pub use header::DocumentHeader;
-pub use letterhead::{MOTTO, NATIONAL_NAME_TEXT};
-pub use number::{DEFAULT_CONCLUSION_SYMBOL, DocumentKind, DocumentNumber, NumberingError};
+pub use letterhead::{MOTTO, NATIONAL_NAME_TEXT, PARTY_NAME_TEXT};
+pub use number::{
+    DEFAULT_CONCLUSION_SYMBOL, DocumentKind, DocumentNumber, NumberingError, NumberingSystem,
+};
 pub use parties::{Accused, Honorific, Official};
+pub use position_title::title_with_body;
 pub use reference::IssuedDocument;
 pub use signature::{SignatureBlock, SigningLine, SigningPrefix};

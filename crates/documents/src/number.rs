@@ -53,6 +53,16 @@ impl DocumentKind {
     }
 }
 
+/// Which rules the number follows. State bodies number per Decree 30 ("05/QĐ-TTT"); party
+/// bodies per the party's rules on documents (Hướng dẫn 36-HD/VPTW): the count, a hyphen,
+/// the type, then the issuer's party abbreviation after the slash ("12-BC/BNCTU").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum NumberingSystem {
+    #[default]
+    State,
+    Party,
+}
+
 /// Why no next number could be given. Each of these would let a number repeat.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum NumberingError {
@@ -81,8 +91,10 @@ pub struct DocumentNumber {
     /// The calendar year the count belongs to.
     pub year: i32,
     pub kind: DocumentKind,
-    /// The issuing body's symbol, e.g. "UBND", "TTT" (Thanh tra tỉnh).
+    /// The issuing body's symbol, e.g. "UBND", "TTT" (Thanh tra tỉnh); for a party body
+    /// its party abbreviation, e.g. "BNCTU" (Ban Nội chính Tỉnh ủy).
     pub issuer_symbol: String,
+    pub system: NumberingSystem,
 }
 
 impl DocumentNumber {
@@ -134,12 +146,34 @@ impl DocumentNumber {
             year,
             kind,
             issuer_symbol,
+            system: NumberingSystem::State,
         })
     }
 
-    /// The number line as printed under the issuing body: "Số: 05/QĐ-TTT".
+    /// The same number under the rules of `system`.
+    pub fn in_system(self, system: NumberingSystem) -> Self {
+        Self { system, ..self }
+    }
+
+    /// The number line as printed under the issuing body: "Số: 05/QĐ-TTT" for a state
+    /// body, "Số 12-BC/BNCTU" (no colon) for a party body.
     pub fn label(&self) -> String {
-        format!("Số: {self}")
+        match self.system {
+            NumberingSystem::State => format!("Số: {self}"),
+            NumberingSystem::Party => format!("Số {self}"),
+        }
+    }
+
+    /// The type abbreviation of the number ("QĐ", "BC"); a state letter has none (its
+    /// place holds the issuer's symbol), a party letter is "CV".
+    fn type_symbol(&self) -> &str {
+        match &self.kind {
+            DocumentKind::Decision => "QĐ",
+            DocumentKind::Notice => "TB",
+            DocumentKind::Letter { .. } => "CV",
+            DocumentKind::Conclusion { symbol } => symbol,
+            DocumentKind::Report => "BC",
+        }
     }
 
     /// A number left blank for the records office to fill in when the document is
@@ -151,18 +185,27 @@ impl DocumentNumber {
             year,
             kind,
             issuer_symbol: issuer_symbol.into(),
+            system: NumberingSystem::State,
         }
     }
 }
 
-/// "05/QĐ-TTT": the count, with a leading zero below 10 (Appendix I), then the symbol.
+/// "05/QĐ-TTT": the count, with a leading zero below 10 (Appendix I), then the symbol;
+/// "05-QĐ/BNCTU" for a party body.
 impl fmt::Display for DocumentNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let separator = match self.system {
+            NumberingSystem::State => '/',
+            NumberingSystem::Party => '-',
+        };
         if self.seq == 0 {
             // Blank, to be numbered by hand: no-break spaces, which editors keep.
-            f.write_str("\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/")?;
+            write!(f, "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}{separator}")?;
         } else {
-            write!(f, "{:02}/", self.seq)?;
+            write!(f, "{:02}{separator}", self.seq)?;
+        }
+        if self.system == NumberingSystem::Party {
+            return write!(f, "{}/{}", self.type_symbol(), self.issuer_symbol);
         }
         match &self.kind {
             DocumentKind::Decision => write!(f, "QĐ-{}", self.issuer_symbol),
@@ -186,7 +229,39 @@ mod tests {
             year,
             kind: DocumentKind::Decision,
             issuer_symbol: "TTT".to_owned(),
+            system: NumberingSystem::State,
         }
+    }
+
+    #[test]
+    fn party_numbers_put_the_type_before_the_slash_and_the_abbreviation_after() {
+        let report = DocumentNumber {
+            seq: 12,
+            kind: DocumentKind::Report,
+            issuer_symbol: "BNCTU".to_owned(),
+            ..decision(1, 2026)
+        }
+        .in_system(NumberingSystem::Party);
+        assert_eq!(report.label(), "Số 12-BC/BNCTU");
+        let first = DocumentNumber {
+            seq: 1,
+            ..report.clone()
+        };
+        assert_eq!(first.to_string(), "01-BC/BNCTU");
+        let decision = decision(3, 2026).in_system(NumberingSystem::Party);
+        assert_eq!(decision.to_string(), "03-QĐ/TTT");
+        let letter = DocumentNumber {
+            kind: DocumentKind::Letter {
+                drafting_unit: "VP".to_owned(),
+            },
+            ..decision.clone()
+        };
+        assert_eq!(letter.to_string(), "03-CV/TTT");
+        let blank = DocumentNumber { seq: 0, ..report };
+        assert_eq!(
+            blank.label(),
+            "Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-BC/BNCTU"
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod conflict_of_interest;
 mod console;
 mod cookie_value;
 mod disclosure_access;
+mod document_place;
 mod form_cookie;
 mod health;
 mod inbox_query;

@@ -69,7 +69,8 @@ fn unit_row<'a>(answer: &'a Value, code: &str) -> &'a Value {
 
 async fn oversight_gathers_the_units_reports(backend: Backend) {
     let app = spawn_app(backend).await;
-    app.seed_unit("BNC", UnitKind::Other, None).await;
+    // A party body (Ban Nội chính): its report carries the party letterhead.
+    app.seed_unit("BNC", UnitKind::InternalAffairs, None).await;
     app.seed_unit("TTT", UnitKind::Inspectorate, Some("BNC"))
         .await;
     app.seed_unit("SXD", UnitKind::Department, Some("BNC"))
@@ -384,12 +385,20 @@ async fn oversight_gathers_the_units_reports(backend: Backend) {
         "I. SỐ LIỆU",
         "Tiếp nhận trong kỳ",
         narrative,
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "*",
     ] {
         assert!(
             text.lines().any(|l| l == line),
             "missing {line:?} in\n{text}"
         );
     }
+    // Party numbering, left blank for the records office: "Số       -BC/BNC".
+    assert!(text.contains("-BC/BNC"), "{text}");
+    assert!(
+        !text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{text}"
+    );
     // The "received" row: BNC 0, SNV 0, SXD 1, TTT 2, total 3.
     assert!(
         text.contains("Tiếp nhận trong kỳ\n0\n0\n1\n2\n3\n"),

@@ -18,6 +18,7 @@ pub fn number(seq: u32, kind: DocumentKind) -> DocumentNumber {
         year: 2025,
         kind,
         issuer_symbol: "TTT".to_owned(),
+        system: NumberingSystem::State,
     }
 }
 
@@ -138,6 +139,7 @@ pub fn forwarding() -> ForwardingLetter {
                     drafting_unit: "VP".to_owned(),
                 },
                 issuer_symbol: "UBND".to_owned(),
+                system: NumberingSystem::State,
             },
             place: "Thanh Sơn".to_owned(),
             date: day(2025, 2, 5),

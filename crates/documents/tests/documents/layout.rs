@@ -4,6 +4,10 @@
 
 use crate::docx_reader::{document_xml, paragraph_containing, part, text};
 use crate::written_files::every_form;
+use khien_documents::{
+    DocumentKind, DocumentNumber, MOTTO, NATIONAL_NAME_TEXT, NumberingSystem, PARTY_NAME_TEXT,
+    periodic_report,
+};
 
 /// The value of `attr` in the first `<tag …>` of `xml`.
 fn attribute<'a>(xml: &'a str, tag: &str, attr: &str) -> &'a str {
@@ -123,6 +127,43 @@ fn letterhead_has_the_national_name_and_motto() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn a_party_body_has_the_party_letterhead_and_party_numbering() {
+    let mut facts = crate::periodic_report::report();
+    facts.header.superior_body = Some("Tỉnh ủy Thanh Sơn".to_owned());
+    facts.header.number = DocumentNumber {
+        seq: 12,
+        ..DocumentNumber::unnumbered(2026, DocumentKind::Report, "BNCTU")
+    }
+    .in_system(NumberingSystem::Party);
+    facts.header.place = "Thanh Sơn".to_owned();
+    let xml = document_xml(&periodic_report(&facts).unwrap());
+    let all = text(&xml);
+    for line in [
+        "TỈNH ỦY THANH SƠN",
+        "BAN NỘI CHÍNH TỈNH ỦY",
+        "*",
+        "Số 12-BC/BNCTU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Thanh Sơn, ngày 16 tháng 12 năm 2026",
+    ] {
+        assert!(all.contains(line), "missing {line:?} in {all}");
+    }
+    let party = paragraph_containing(&xml, PARTY_NAME_TEXT);
+    assert!(party.contains("<w:b />"), "party name not bold");
+    assert!(
+        party.contains(r#"<w:u w:val="single" />"#),
+        "party name not underlined"
+    );
+    assert!(
+        paragraph_containing(&xml, "Thanh Sơn, ngày").contains("<w:i />"),
+        "date line not italic"
+    );
+    // A party document carries neither the national name nor the motto.
+    assert!(!all.contains(NATIONAL_NAME_TEXT), "{all}");
+    assert!(!all.contains(MOTTO), "{all}");
 }
 
 #[test]

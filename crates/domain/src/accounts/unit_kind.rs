@@ -51,6 +51,15 @@ impl UnitKind {
         UnitKind::Other,
     ];
 
+    /// Whether the body is the party's (cấp ủy, ủy ban kiểm tra, ban nội chính): its
+    /// documents carry the party letterhead and party numbering, not the state's.
+    pub fn is_party_body(self) -> bool {
+        matches!(
+            self,
+            UnitKind::PartyCommittee | UnitKind::PartyInspection | UnitKind::InternalAffairs
+        )
+    }
+
     /// The spelling on the command line and in the database.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -131,6 +140,22 @@ mod tests {
             assert_eq!(kind.as_str().parse::<UnitKind>().unwrap(), kind);
             assert!(!kind.label_vi().is_empty());
         }
+    }
+
+    #[test]
+    fn only_party_kinds_are_party_bodies() {
+        let party: Vec<UnitKind> = UnitKind::ALL
+            .into_iter()
+            .filter(|kind| kind.is_party_body())
+            .collect();
+        assert_eq!(
+            party,
+            [
+                UnitKind::PartyCommittee,
+                UnitKind::PartyInspection,
+                UnitKind::InternalAffairs
+            ]
+        );
     }
 
     #[test]

@@ -72,7 +72,9 @@ pub struct NewDocument<'a, F> {
     pub unit_id: &'a UnitId,
     /// The year of the document's date: the count restarts each 1 January.
     pub year: i32,
-    /// What the number's text carries after the count: "QĐ-TTT" makes "05/QĐ-TTT".
+    /// What the number's text carries after the count: "QĐ-TTT" makes "05/QĐ-TTT". A
+    /// party body's symbol has the slash inside ("BC/BNCTU") and the count is then joined
+    /// with a hyphen: "12-BC/BNCTU".
     pub symbol: &'a str,
     /// Makes the DOCX with the count it is given.
     pub render: F,
@@ -191,7 +193,11 @@ impl Store {
         .await?
         .try_get("last_number")?;
         let serial = u32::try_from(last).map_err(|_| IssueError::Exhausted)?;
-        let number = format!("{serial:02}/{symbol}");
+        let number = if symbol.contains('/') {
+            format!("{serial:02}-{symbol}")
+        } else {
+            format!("{serial:02}/{symbol}")
+        };
 
         let docx = render(serial).map_err(IssueError::Render)?;
         let created_at = format_timestamp(now);

@@ -6,7 +6,7 @@ use khien_documents::{
     AcceptanceDecision, ComplexityCriterion as FormCriterion, Conclusion, DocumentError,
     DocumentHeader, DocumentKind, DocumentNumber, ExtensionDecision, ExtensionRound, Finding,
     ForwardingLetter, IssuedDocument, NonAcceptanceGround, NonAcceptanceNotice, NoticeAddressee,
-    Official, Recovery, Verdict, Verifier,
+    NumberingSystem, Official, Recovery, Verdict, Verifier,
 };
 use khien_domain::case_file::{
     CaseEvent, ComplexityCriterion, DeadlineKind, Finding as CaseFinding, deadlines, fold,
@@ -151,17 +151,25 @@ fn acceptance_cited(case: &CaseFacts<'_>, seq: i64) -> Result<IssuedDocument, Ap
                       document can cite it"
                 .into(),
         })?;
-    let issuer_symbol = issued
-        .number
-        .split_once("/QĐ-")
-        .map(|(_, symbol)| symbol.to_owned())
-        .unwrap_or_default();
+    // "05/QĐ-TTT" of a state body, "05-QĐ/BNCTU" of a party body.
+    let (issuer_symbol, system) = match issued.number.split_once("/QĐ-") {
+        Some((_, symbol)) => (symbol.to_owned(), NumberingSystem::State),
+        None => (
+            issued
+                .number
+                .split_once("-QĐ/")
+                .map(|(_, symbol)| symbol.to_owned())
+                .unwrap_or_default(),
+            NumberingSystem::Party,
+        ),
+    };
     Ok(IssuedDocument {
         number: DocumentNumber {
             seq: issued.serial,
             year: issued.year,
             kind: DocumentKind::Decision,
             issuer_symbol,
+            system,
         },
         date: acceptance.event.effective_on(),
     })

@@ -11,7 +11,7 @@
 //! documents it issued, and only to those (see [`super::documents_access`]).
 
 use chrono::Utc;
-use khien_documents::DocumentError;
+use khien_documents::{DocumentError, NumberingSystem};
 use khien_domain::accounts::{Role, UnitCode};
 use khien_store::accounts::{Unit, UnitKeyKind};
 use khien_store::intake::IntakeError;
@@ -49,11 +49,7 @@ async fn issuer_of(state: &AppState, unit: &Unit) -> Result<(Option<Unit>, Strin
         Some(parent) => state.store.unit_by_id(parent).await?,
         None => None,
     };
-    let place = state
-        .document_place
-        .as_deref()
-        .map(str::to_owned)
-        .unwrap_or_else(|| unit.name.as_str().to_owned());
+    let place = crate::document_place::place_of(state, unit, superior.as_ref());
     Ok((superior, place))
 }
 
@@ -281,8 +277,14 @@ async fn number_and_store(
 ) -> Result<DocumentInfo, AppError> {
     let year = draft.number().year;
     let printed = draft.number().to_string();
+    // Everything after the count and its separator: "QĐ-TTT" of "01/QĐ-TTT", "QĐ/BNC" of
+    // "01-QĐ/BNC" (a party number).
+    let separator = match draft.number().system {
+        NumberingSystem::State => '/',
+        NumberingSystem::Party => '-',
+    };
     let symbol = printed
-        .split_once('/')
+        .split_once(separator)
         .map(|(_, symbol)| symbol.to_owned())
         .unwrap_or_default();
     state

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use khien_documents::{
-    Accused, DocumentHeader, DocumentKind, DocumentNumber, Honorific, Official, SignatureBlock,
-    SigningLine, SigningPrefix,
+    Accused, DocumentHeader, DocumentKind, DocumentNumber, Honorific, NumberingSystem, Official,
+    SignatureBlock, SigningLine, SigningPrefix, title_with_body,
 };
 use khien_domain::intake::ReportContent;
 use khien_store::accounts::Unit;
@@ -69,7 +69,9 @@ impl Issuer<'_> {
                     "the unit has no head's title; type the resolver's title",
                 )
             })?;
-        Ok(format!("{head} {}", self.unit.name.as_str()))
+        // A head's title that already names the unit ("Chánh Thanh tra tỉnh" of "Thanh
+        // tra tỉnh") is not followed by the name again.
+        Ok(title_with_body(&head, self.unit.name.as_str()))
     }
 
     /// The signature block: the signer's own title (default: the head's), under
@@ -149,12 +151,16 @@ impl Issuer<'_> {
         Ok(DocumentHeader {
             superior_body: self.superior.map(|unit| unit.name.as_str().to_owned()),
             issuing_body: self.unit.name.as_str().to_owned(),
-            number: DocumentNumber {
-                seq: 1,
-                year: chrono::Datelike::year(&date),
-                kind,
-                issuer_symbol: self.unit.code.as_str().to_owned(),
-            },
+            number: crate::document_place::numbering_of(
+                self.unit,
+                DocumentNumber {
+                    seq: 1,
+                    year: chrono::Datelike::year(&date),
+                    kind,
+                    issuer_symbol: String::new(),
+                    system: NumberingSystem::State,
+                },
+            ),
             place: self.place.clone(),
             date,
             signature: self.signature(request)?,

@@ -130,11 +130,7 @@ pub async fn report_document(
         })
         .collect();
 
-    let place = state
-        .document_place
-        .as_deref()
-        .map(str::to_owned)
-        .unwrap_or_else(|| top.name.as_str().to_owned());
+    let place = crate::document_place::place_of(state, top, superior.as_ref());
     let head = top
         .head_position
         .as_ref()
@@ -145,10 +141,9 @@ pub async fn report_document(
         header: DocumentHeader {
             superior_body: superior.map(|u| u.name.as_str().to_owned()),
             issuing_body: top.name.as_str().to_owned(),
-            number: DocumentNumber::unnumbered(
-                today.year(),
-                DocumentKind::Report,
-                top.code.as_str(),
+            number: crate::document_place::numbering_of(
+                top,
+                DocumentNumber::unnumbered(today.year(), DocumentKind::Report, ""),
             ),
             place,
             date: today,
