@@ -150,10 +150,10 @@ fn anonymous_reports_are_called_nac_danh_everywhere() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 search(&path, found);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                if text.to_lowercase().contains("ẩn danh") {
-                    found.push(path.display().to_string());
-                }
+            } else if let Ok(text) = std::fs::read_to_string(&path)
+                && text.to_lowercase().contains("ẩn danh")
+            {
+                found.push(path.display().to_string());
             }
         }
     }
