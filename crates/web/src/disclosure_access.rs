@@ -108,7 +108,7 @@ pub fn disclosure_failure(error: DisclosureError) -> AppError {
             AppError::InvalidReport(errors.iter().cloned().collect())
         }
         DisclosureError::Anonymous => conflict(
-            "Báo cáo này ẩn danh: không có danh tính nào để mở. / \
+            "Báo cáo này nặc danh: không có danh tính nào để mở. / \
              This report is anonymous: there is no identity to open.",
         ),
         DisclosureError::NoShares => conflict(

@@ -57,7 +57,7 @@ pub fn next_statutory_step(state: &AppState, case: &CaseSummary) -> NextStep {
 fn first_step(state: &AppState, case: &CaseSummary) -> NextStep {
     if case.anonymous {
         return NextStep {
-            text_vi: "Nội dung ẩn danh được xử lý như thông tin phục vụ thanh tra, kiểm tra \
+            text_vi: "Nội dung nặc danh được xử lý như thông tin phục vụ thanh tra, kiểm tra \
                       (Luật Tố cáo, Điều 25); pháp luật không quy định thời hạn."
                 .into(),
             text_en: "Anonymous information is handled as information for inspection \

@@ -28,7 +28,8 @@ const HEADERS: [(HeaderName, &str); 6] = [
 /// Middleware adding the headers, and `Cache-Control: no-store` to everything but
 /// static assets, so that a shared computer keeps no copy of a reporter's pages.
 pub async fn add(request: Request, next: Next) -> Response {
-    let is_static = request.uri().path().starts_with("/static/");
+    let path = request.uri().path();
+    let is_static = path.starts_with("/static/") || path == "/favicon.ico";
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     for (name, value) in HEADERS {

@@ -25,6 +25,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/healthz", get(health::healthz)),
         ("/readyz", get(health::readyz)),
         ("/static/{*path}", get(static_assets::serve)),
+        ("/favicon.ico", get(static_assets::favicon)),
         ("/legal", get(pages::legal::show)),
         ("/report/new", get(portal::report::show)),
         (

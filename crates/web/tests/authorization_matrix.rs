@@ -329,6 +329,7 @@ fn matrix() -> Vec<Row> {
         row(get.clone(), "/healthz", None, Same(200)),
         row(get.clone(), "/readyz", None, Same(200)),
         row(get.clone(), "/static/{*path}", None, Same(200)),
+        row(get.clone(), "/favicon.ico", None, Same(200)),
         // The reporter's side: open to all, and a staff session opens no case.
         row(get.clone(), "/legal", None, Same(200)),
         row(get.clone(), "/report/new", None, Same(200)),

@@ -486,7 +486,7 @@ async fn refusal_and_expiry_block_it(backend: Backend) {
         )
         .await;
     assert_eq!(status, 409);
-    assert!(conflict["error"].as_str().unwrap().contains("ẩn danh"));
+    assert!(conflict["error"].as_str().unwrap().contains("nặc danh"));
     app.stop().await;
 }
 

@@ -93,6 +93,8 @@ async fn console_login_works_with_password_and_totp(backend: Backend) {
     let html = home.text().await.unwrap();
     assert!(html.contains("thanh.tra"));
     assert!(html.contains("Đơn vị TTT"));
+    // Roles by their names, not their codes.
+    assert!(html.contains("id=\"roles\">Cán bộ xử lý</td>"), "{html}");
 
     // In English, every link of the console keeps English.
     let english = app
@@ -104,6 +106,7 @@ async fn console_login_works_with_password_and_totp(backend: Backend) {
         .text()
         .await
         .unwrap();
+    assert!(english.contains("id=\"roles\">Handler</td>"), "{english}");
     let staff_links: Vec<&str> = english
         .split("href=\"")
         .skip(1)

@@ -12,6 +12,15 @@
 //!
 //! An anonymous report is not a formal denunciation (LTC Art. 25): see
 //! [`Handling`].
+//!
+//! Wording: a report that gives no name is **"nặc danh"** on every screen and in
+//! every document. LTC Art. 25 describes it as information "không rõ họ tên, địa
+//! chỉ", and "nặc danh" is the term official guidance uses for it. "Ẩn danh" reads
+//! as hiding one's identity while being named, which is what the sealed identity of
+//! a *named* reporter is, so the templates do not use it for anonymous reports
+//! (a test in `crates/web/tests/skeleton.rs` greps the templates for it). Where
+//! the sealed identity of a named reporter is meant, the screens say "danh tính
+//! được niêm phong" / "che danh tính".
 
 mod accused;
 mod attachment_error;

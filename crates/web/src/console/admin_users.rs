@@ -77,7 +77,7 @@ async fn users_page(
             roles: user
                 .roles
                 .iter()
-                .map(|role| role.as_str())
+                .map(|role| lang.pick(role.label_vi(), role.label_en()))
                 .collect::<Vec<_>>()
                 .join(", "),
             disabled: user.disabled,
@@ -85,7 +85,7 @@ async fn users_page(
         .collect();
     let roles = Role::ALL
         .iter()
-        .map(|role| (role.as_str(), role.label_vi()))
+        .map(|role| (role.as_str(), lang.pick(role.label_vi(), role.label_en())))
         .collect();
     Ok(render_page(
         status,

@@ -246,7 +246,7 @@ pub(super) async fn case_page(
     // Intake officers see the identity until the acceptance decision destroys
     // their seal; everyone else works on the de-identified report.
     let (identity_note, identity) = if summary.anonymous {
-        (lang.pick("Ẩn danh.", "Anonymous."), Vec::new())
+        (lang.pick("Nặc danh.", "Anonymous."), Vec::new())
     } else if staff.has_role(khien_domain::accounts::Role::Intake) {
         let secret = unit_secret(state, staff, UnitKeyKind::Intake).await?;
         match state
@@ -279,7 +279,7 @@ pub(super) async fn case_page(
                     lines,
                 )
             }
-            Ok(None) => (lang.pick("Ẩn danh.", "Anonymous."), Vec::new()),
+            Ok(None) => (lang.pick("Nặc danh.", "Anonymous."), Vec::new()),
             Err(IntakeError::IdentityUnavailable) => (
                 lang.pick(
                     "Danh tính được niêm phong; chỉ mở được khi đủ người giữ khóa đồng ý.",
@@ -292,7 +292,7 @@ pub(super) async fn case_page(
     } else {
         (
             lang.pick(
-                "Danh tính được niêm phong; người xử lý làm việc trên nội dung đã ẩn danh tính.",
+                "Danh tính được niêm phong; người xử lý làm việc trên nội dung đã che danh tính.",
                 "The identity is sealed; handlers work on the de-identified report.",
             ),
             Vec::new(),

@@ -87,7 +87,7 @@ pub async fn show(
         .iter()
         .map(|role| match lang {
             Language::Vi => role.label_vi(),
-            Language::En => role.as_str(),
+            Language::En => role.label_en(),
         })
         .collect();
     let counts = if works_on_cases(&staff) {

@@ -32,6 +32,9 @@ pub struct FormEcho {
     phone: String,
     co_reporters: Vec<(String, String, String, String)>,
     wants_protection: bool,
+    /// Shown again after a send or an "add a row" button: a browser never sends
+    /// the chosen files back, so the page must say they have to be chosen again.
+    rerendered: bool,
 }
 
 /// Spare rows a fresh form offers.
@@ -120,6 +123,7 @@ impl FormEcho {
             phone: fields.get("phone").to_owned(),
             co_reporters,
             wants_protection: fields.get("wants_protection") == "yes",
+            rerendered: true,
         }
     }
 }
