@@ -17,6 +17,11 @@ after(async () => {
   await demo?.stop();
 });
 
+/** The text of every element `locator` finds, joined. */
+async function allText(locator) {
+  return (await locator.allTextContents()).join(' | ');
+}
+
 /** A page of the demo, as `username` (or the public, with `null`). */
 async function pageAs(username) {
   const page = await newPage();
@@ -45,15 +50,15 @@ test('item 1: the Internal Affairs Committee oversees the whole province', async
   assert.ok(units.includes('Thanh tra tỉnh'), units);
   await page.goto(`${demo.baseUrl}/staff/reports`);
   const yearly = page.locator('#submission-status');
-  assert.ok((await text(yearly.locator('tr.status-on_time'))).includes('Thanh tra tỉnh'));
-  assert.ok((await text(yearly.locator('tr.status-awaited'))).includes('Sở Xây dựng'));
+  assert.ok((await allText(yearly.locator('tr.status-on_time'))).includes('Thanh tra tỉnh'));
+  assert.ok((await allText(yearly.locator('tr.status-awaited'))).includes('Sở Xây dựng'));
   // The nine-month report: sent late by the inspectorate, never by the others.
   const nineMonths = await page.locator('#period option[value$="-9m"]').first().getAttribute('value');
   await page.selectOption('#period', nineMonths);
   await page.click('#period-picker button[type="submit"]');
   const late = page.locator('#submission-status');
-  assert.ok((await text(late.locator('tr.status-late'))).includes('Thanh tra tỉnh'));
-  assert.ok((await text(late.locator('tr.status-missing'))).includes('Sở Xây dựng'));
+  assert.ok((await allText(late.locator('tr.status-late'))).includes('Thanh tra tỉnh'));
+  assert.ok((await allText(late.locator('tr.status-missing'))).includes('Sở Xây dựng'));
   await screenshot(page, 'across-bnc-reports');
   await page.context().close();
 });
@@ -64,7 +69,7 @@ test('item 4: retaliation by a department goes to the inspection committee, neve
   await reporter.fill('#receipt', demo.receipt);
   await reporter.click('form[action^="/follow-up"] button[type="submit"]');
   await reporter.locator('#tracking-number').waitFor();
-  await reporter.selectOption('#accused_unit', { label: 'Sở Xây dựng' });
+  await reporter.selectOption('#accused_unit', 'SO-XD');
   await reporter.fill('#accused_name', 'Lý Văn Dũng');
   await reporter.fill('#accused_position', 'Trưởng phòng Quản lý xây dựng');
   await reporter.fill('#what_happened', 'Hồ sơ xin phép của gia đình tôi bị trả lại ba lần sau khi tôi tố cáo.');
@@ -108,4 +113,51 @@ test('the public sees the conclusion the inspectorate published', async () => {
   assert.equal(response.status(), 200);
   assert.ok((await text(page.locator('main'))).includes('Thanh tra tỉnh'));
   await page.context().close();
+});
+
+/** The first case page among `/staff/inbox?stage=STAGE` that `fits(page)`. */
+async function openCase(page, stage, fits) {
+  await page.goto(`${demo.baseUrl}/staff/inbox?stage=${stage}`);
+  const links = await page.locator('main table a[href^="/staff/cases/"]').evaluateAll((anchors) =>
+    anchors.map((anchor) => anchor.getAttribute('href')),
+  );
+  for (const href of links) {
+    await page.goto(`${demo.baseUrl}${href}`);
+    if (await fits(page)) {
+      return;
+    }
+  }
+  assert.fail(`no ${stage} case fits`);
+}
+
+test('item 3: the inspectorate forwards to a commune not on Khiên, with a letter on paper', async () => {
+  const page = await pageAs('demo.head');
+  await openCase(page, 'classified', async (p) => /Bình Minh/.test(await text(p.locator('main'))));
+  const options = await text(page.locator('#forward-unit'));
+  assert.match(options, /Bình Minh[^\n]*chưa dùng Khiên/, options);
+  await page.locator('#action-forward summary').click();
+  await page.selectOption('#forward-unit', 'XA-BINHMINH');
+  await page.click('#action-forward button[type="submit"]');
+  await page.waitForLoadState();
+  const main = await text(page.locator('main'));
+  assert.match(main, /Đã chuyển ra ngoài Khiên/, main);
+  await screenshot(page, 'across-forwarded-outside');
+  await page.goto(`${demo.baseUrl}/staff/inbox`);
+  assert.ok(!(await text(page.locator('main'))).includes('Lấn chiếm'), 'left the active inbox');
+  await page.context().close();
+});
+
+test('item 5: a conclusion is published right away, for at least 15 days', async () => {
+  const page = await pageAs('demo.head');
+  await openCase(page, 'concluded', async (p) => (await p.locator('#action-publish').count()) > 0);
+  await page.locator('#action-publish summary').click();
+  await page.fill('#publish-days', '15');
+  await page.click('#action-publish button[type="submit"]');
+  await page.waitForLoadState();
+  await screenshot(page, 'across-published');
+  await page.context().close();
+  const reader = await pageAs(null);
+  await reader.goto(`${demo.baseUrl}/published`);
+  assert.equal(await reader.locator('#conclusions > li').count(), 2);
+  await reader.context().close();
 });
