@@ -36,8 +36,8 @@ mod closing;
 mod decision;
 /// Issuing body, number, national name, motto and date line.
 mod letterhead;
-/// Sums in đồng.
-mod money;
+/// Sums in đồng, for documents and screens.
+pub mod money;
 /// Page setup and packing into DOCX bytes.
 mod page;
 /// The title block and the addressee line.

@@ -86,8 +86,9 @@ pub fn event_detail(event: &CaseEvent, lang: Language) -> String {
             parts.extend(measures.iter().cloned());
             if *amount_to_recover_vnd > 0 {
                 parts.push(format!(
-                    "{} {amount_to_recover_vnd} đ",
-                    lang.pick("thu hồi", "recover")
+                    "{} {}",
+                    lang.pick("thu hồi", "recover"),
+                    khien_documents::money::dong(*amount_to_recover_vnd)
                 ));
             }
             if *persons_to_discipline > 0 {
@@ -165,5 +166,29 @@ pub fn criterion_label(lang: Language, criterion: ComplexityCriterion) -> &'stat
         ComplexityCriterion::ContradictoryEvidence => {
             lang.pick("Chứng cứ mâu thuẫn", "Contradictory evidence")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use khien_domain::case_file::{CaseEvent, Finding};
+
+    use super::event_detail;
+    use crate::language::Language;
+
+    #[test]
+    fn a_conclusion_writes_its_amount_as_vietnamese_do() {
+        let day = "2026-11-20".parse().unwrap();
+        let concluded = CaseEvent::Concluded {
+            on: day,
+            finding: Finding::PartlyCorrect,
+            measures: Vec::new(),
+            amount_to_recover_vnd: 45_000_000,
+            persons_to_discipline: 0,
+            false_report_flag: false,
+            decided_on: day,
+        };
+        let words = event_detail(&concluded, Language::Vi);
+        assert!(words.contains("thu hồi 45.000.000 đ"), "{words}");
     }
 }

@@ -14,6 +14,8 @@ use khien_store::outcomes::{LinkRelation, RetaliationSource};
 use serde::Deserialize;
 
 use super::page_error::PageError;
+use khien_documents::money::dong;
+
 use crate::case_access::OpenedCase;
 use crate::language::Language;
 use crate::outcomes::{
@@ -81,7 +83,7 @@ pub struct OutcomesView {
     pub can_decide_reward: bool,
     pub reward_forms: Vec<(&'static str, &'static str)>,
     pub bonus_multiples: Vec<u64>,
-    pub base_salary_vnd: u64,
+    pub base_salary_vnd: String,
 }
 
 /// Builds the section for a case opened by a member of its unit. Redoes any
@@ -194,13 +196,13 @@ pub async fn outcomes_view(
             },
             form: lang.pick(reward.form.label_vi(), reward.form.label_en()),
             amounts: format!(
-                "{}: {} đ · {}: {} đ · {}: {} đ",
+                "{}: {} · {}: {} · {}: {}",
                 lang.pick("thưởng thêm", "extra bonus"),
-                reward.amounts.bonus_vnd,
+                dong(reward.amounts.bonus_vnd),
                 lang.pick("trích từ tiền thu hồi, tối đa", "recovery share, at most"),
-                reward.amounts.recovery_share_max_vnd,
+                dong(reward.amounts.recovery_share_max_vnd),
                 lang.pick("lương cơ sở", "base salary"),
-                reward.base_salary_vnd
+                dong(reward.base_salary_vnd)
             ),
             grounds: reward.grounds,
             status: lang.pick(reward.status.label_vi(), reward.status.label_en()),
@@ -245,7 +247,7 @@ pub async fn outcomes_view(
             .map(|form| (form.as_str(), lang.pick(form.label_vi(), form.label_en())))
             .collect(),
         bonus_multiples: BonusMultiple::ALL.iter().map(|m| m.times()).collect(),
-        base_salary_vnd: state.reward_base_salary_vnd,
+        base_salary_vnd: dong(state.reward_base_salary_vnd),
     })
 }
 

@@ -12,6 +12,8 @@ use khien_domain::outcomes::{finding_label_en, finding_label_vi};
 use khien_store::outcomes::PublishedConclusion;
 use serde::Deserialize;
 
+use khien_documents::money::dong;
+
 use crate::language::Language;
 use crate::pages::render_page;
 use crate::vietnam_time::today_in_vietnam;
@@ -73,19 +75,6 @@ struct PublishedPage {
     lang: Language,
     retaliation_only: bool,
     rows: Vec<PublishedRow>,
-}
-
-/// Thousands separated by dots, as Vietnamese amounts are written.
-fn dong(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(digit);
-    }
-    format!("{out} đ")
 }
 
 /// The page.

@@ -9,6 +9,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use khien_documents::money::dong;
+
 use crate::form_cookie;
 use crate::language::Language;
 use crate::outcomes::{answer_reward, reporter_rewards};
@@ -48,17 +50,17 @@ pub async fn reward_rows(
             form: lang.pick(reward.form.label_vi(), reward.form.label_en()),
             bonus: reward.bonus.map(|bonus| {
                 format!(
-                    "{} {} ({} đ)",
+                    "{} {} ({})",
                     bonus.times(),
                     lang.pick("lần mức lương cơ sở", "× the base salary"),
-                    reward.amounts.bonus_vnd
+                    dong(reward.amounts.bonus_vnd)
                 )
             }),
             recovery_share: (reward.amounts.recovery_share_max_vnd > 0).then(|| {
                 format!(
-                    "{} {} đ",
+                    "{} {}",
                     lang.pick("tối đa", "up to"),
-                    reward.amounts.recovery_share_max_vnd
+                    dong(reward.amounts.recovery_share_max_vnd)
                 )
             }),
             grounds: reward.grounds,

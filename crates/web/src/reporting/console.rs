@@ -19,6 +19,8 @@ use super::report_period_param::{current_annual, parse_period, recent_periods};
 use super::submission_status::{Status, deadline_of, scope_submissions};
 use super::submit::submit_report;
 use super::unit_figures::scope_figures;
+use khien_documents::money::grouped;
+
 use crate::console::nav_links::NavLinks;
 use crate::console::page_error::{PageError, page};
 use crate::language::Language;
@@ -31,8 +33,8 @@ use crate::{AppError, AppState};
 pub struct FigureRow {
     label: &'static str,
     detail: bool,
-    values: Vec<u64>,
-    total: u64,
+    values: Vec<String>,
+    total: String,
 }
 
 /// One unit's report status.
@@ -147,9 +149,9 @@ async fn reports_page(
             detail: line.detail,
             values: figures
                 .iter()
-                .map(|f| (line.value)(&f.indicators))
+                .map(|f| grouped((line.value)(&f.indicators)))
                 .collect(),
-            total: (line.value)(&total),
+            total: grouped((line.value)(&total)),
         })
         .collect();
     let statuses = submissions

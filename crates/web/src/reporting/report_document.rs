@@ -12,6 +12,8 @@ use khien_domain::reporting::{INDICATOR_LINES, PeriodKind, ReportPeriod};
 use super::report_access::ReportScope;
 use super::submission_status::{Status, deadline_of, scope_submissions};
 use super::unit_figures::scope_figures;
+use khien_documents::money::grouped;
+
 use crate::vietnam_time::today_in_vietnam;
 use crate::{AppError, AppState};
 
@@ -59,13 +61,9 @@ pub async fn report_document(
         .map(|line| {
             let mut cells = vec![line.label_vi.to_owned()];
             if per_unit {
-                cells.extend(
-                    figures
-                        .iter()
-                        .map(|f| (line.value)(&f.indicators).to_string()),
-                );
+                cells.extend(figures.iter().map(|f| grouped((line.value)(&f.indicators))));
             }
-            cells.push((line.value)(&total).to_string());
+            cells.push(grouped((line.value)(&total)));
             DataRow {
                 cells,
                 detail: line.detail,
